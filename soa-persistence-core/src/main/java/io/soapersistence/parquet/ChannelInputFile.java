@@ -1,0 +1,142 @@
+package io.soapersistence.parquet;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
+
+/**
+ * An {@link InputFile} over one open {@link FileChannel}. parquet-java's {@code LocalInputFile} reads one byte
+ * per system call on bulk reads; this one hands every read to the channel in one call. Opening the channel
+ * once also pins the file: a rename over the path during a read leaves this reader on the complete old file.
+ */
+final class ChannelInputFile implements InputFile, AutoCloseable {
+
+    private final Path path;
+
+    private final FileChannel channel;
+
+    private final long length;
+
+    private ChannelInputFile(Path path, FileChannel channel) throws IOException {
+        this.path = path;
+        this.channel = channel;
+        this.length = channel.size();
+    }
+
+    static ChannelInputFile open(Path path) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            return new ChannelInputFile(path, channel);
+        }
+        catch (IOException | RuntimeException ex) {
+            channel.close();
+            throw ex;
+        }
+    }
+
+    Path path() {
+        return this.path;
+    }
+
+    @Override
+    public long getLength() {
+        return this.length;
+    }
+
+    @Override
+    public SeekableInputStream newStream() {
+        return new ChannelStream();
+    }
+
+    @Override
+    public void close() throws IOException {
+        this.channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return this.path.toString();
+    }
+
+    /** Positional reads on the shared channel: streams never disturb each other's position. */
+    private final class ChannelStream extends SeekableInputStream {
+
+        private long position;
+
+        @Override
+        public long getPos() {
+            return this.position;
+        }
+
+        @Override
+        public void seek(long newPos) throws IOException {
+            if (newPos < 0 || newPos > ChannelInputFile.this.length) {
+                throw new EOFException("seek to " + newPos + " outside the file's " + ChannelInputFile.this.length
+                        + " bytes");
+            }
+            this.position = newPos;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return (read(one, 0, 1) == 1) ? (one[0] & 0xFF) : -1;
+        }
+
+        @Override
+        public int read(byte[] bytes, int off, int len) throws IOException {
+            return read(ByteBuffer.wrap(bytes, off, len));
+        }
+
+        @Override
+        public int read(ByteBuffer buffer) throws IOException {
+            if (!buffer.hasRemaining()) {
+                return 0;
+            }
+            int read = ChannelInputFile.this.channel.read(buffer, this.position);
+            if (read > 0) {
+                this.position += read;
+            }
+            return read;
+        }
+
+        @Override
+        public void readFully(byte[] bytes) throws IOException {
+            readFully(ByteBuffer.wrap(bytes));
+        }
+
+        @Override
+        public void readFully(byte[] bytes, int start, int len) throws IOException {
+            readFully(ByteBuffer.wrap(bytes, start, len));
+        }
+
+        @Override
+        public void readFully(ByteBuffer buffer) throws IOException {
+            while (buffer.hasRemaining()) {
+                if (read(buffer) < 0) {
+                    throw new EOFException("unexpected end of file at byte " + this.position + " of "
+                            + ChannelInputFile.this.length);
+                }
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long target = Math.min(ChannelInputFile.this.length, this.position + Math.max(0, n));
+            long skipped = target - this.position;
+            this.position = target;
+            return skipped;
+        }
+
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, Math.max(0, ChannelInputFile.this.length - this.position));
+        }
+    }
+}

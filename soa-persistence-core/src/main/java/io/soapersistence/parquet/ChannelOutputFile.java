@@ -1,0 +1,150 @@
+package io.soapersistence.parquet;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Set;
+
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+
+/**
+ * An {@link OutputFile} that writes a new file through a {@link FileChannel}, buffering small writes, and
+ * forces the bytes to stable storage when closed, before the file is renamed into place.
+ */
+final class ChannelOutputFile implements OutputFile {
+
+    private static final int BUFFER_SIZE = 256 * 1024;
+
+    private final Path path;
+
+    private final FileAttribute<?>[] attributes;
+
+    private ChannelStream stream;
+
+    ChannelOutputFile(Path path, FileAttribute<?>... attributes) {
+        this.path = path;
+        this.attributes = attributes.clone();
+    }
+
+    @Override
+    public PositionOutputStream create(long blockSizeHint) throws IOException {
+        FileChannel channel = FileChannel.open(this.path,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), this.attributes);
+        this.stream = new ChannelStream(channel);
+        return this.stream;
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+        return create(blockSizeHint);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+        return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+        return 0;
+    }
+
+    @Override
+    public String getPath() {
+        return this.path.toString();
+    }
+
+    /** Closes the file without forcing it, after a failed write whose file is about to be deleted. */
+    void abort() {
+        if (this.stream != null) {
+            try {
+                this.stream.channel.close();
+            }
+            catch (IOException ex) {
+                // The file is deleted next; a failed close changes nothing about that.
+            }
+        }
+    }
+
+    private static final class ChannelStream extends PositionOutputStream {
+
+        private final FileChannel channel;
+
+        private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+
+        private long position;
+
+        private boolean closed;
+
+        ChannelStream(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public long getPos() {
+            return this.position;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (!this.buffer.hasRemaining()) {
+                drain();
+            }
+            this.buffer.put((byte) b);
+            this.position++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int len) throws IOException {
+            if (len >= BUFFER_SIZE) {
+                drain();
+                writeFully(ByteBuffer.wrap(bytes, off, len));
+            }
+            else {
+                if (len > this.buffer.remaining()) {
+                    drain();
+                }
+                this.buffer.put(bytes, off, len);
+            }
+            this.position += len;
+        }
+
+        private void drain() throws IOException {
+            this.buffer.flip();
+            writeFully(this.buffer);
+            this.buffer.clear();
+        }
+
+        private void writeFully(ByteBuffer source) throws IOException {
+            while (source.hasRemaining()) {
+                this.channel.write(source);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (this.closed) {
+                return;
+            }
+            this.closed = true;
+            try {
+                drain();
+                // ParquetFileWriter.end() closes the stream after the footer: forcing here, before the
+                // rename that publishes the file, means a crash can never publish a name without its blocks.
+                this.channel.force(true);
+            }
+            finally {
+                this.channel.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.soapersistence.parquet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+
+/**
+ * What a dataset holds, read from the file system and the Parquet footer only, never from data pages.
+ *
+ * @param file the data file
+ * @param exists whether the data file exists
+ * @param rows the number of rows, zero when absent
+ * @param bytes the file size, zero when absent
+ * @param rowGroups the number of row groups, zero when absent
+ * @param codec the codec of the stored column chunks (such as {@code SNAPPY}), or {@code null} when there are no
+ *     chunks
+ * @param lastModified when the file was last written, or {@code null} when absent
+ * @param schema the Parquet schema of the stored file, or {@code null} when absent
+ */
+public record DatasetInfo(Path file, boolean exists, long rows, long bytes, int rowGroups, String codec,
+        Instant lastModified, String schema) {
+
+    /**
+     * The description of a dataset with no data file.
+     *
+     * @param file the data file that does not exist
+     * @return an info with {@code exists == false} and zero counts
+     */
+    public static DatasetInfo absent(Path file) {
+        return new DatasetInfo(file, false, 0, 0, 0, null, null, null);
+    }
+
+    /** Describes {@code file} from a footer already in memory and one stat of the file. */
+    static DatasetInfo of(Path file, ParquetMetadata footer, long bytes) throws IOException {
+        long rows = 0;
+        String codec = null;
+        for (BlockMetaData block : footer.getBlocks()) {
+            rows += block.getRowCount();
+            if (codec == null && !block.getColumns().isEmpty()) {
+                codec = block.getColumns().get(0).getCodec().name();
+            }
+        }
+        Instant modified;
+        try {
+            modified = Files.getLastModifiedTime(file).toInstant();
+        }
+        catch (NoSuchFileException ex) {
+            // Cleared by another writer after this footer was read: the footer still describes what was seen.
+            modified = null;
+        }
+        return new DatasetInfo(file, true, rows, bytes, footer.getBlocks().size(), codec, modified,
+                footer.getFileMetaData().getSchema().toString());
+    }
+
+    /**
+     * The codec, when the file has column chunks.
+     *
+     * @return the codec name
+     */
+    public Optional<String> codecName() {
+        return Optional.ofNullable(this.codec);
+    }
+}

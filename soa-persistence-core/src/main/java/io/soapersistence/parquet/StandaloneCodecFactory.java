@@ -1,0 +1,217 @@
+package io.soapersistence.parquet;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import com.github.luben.zstd.Zstd;
+import io.airlift.compress.lz4.Lz4Compressor;
+import io.airlift.compress.lz4.Lz4Decompressor;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.xerial.snappy.Snappy;
+
+/**
+ * Compresses and decompresses pages without Hadoop. parquet-hadoop's own factory instantiates Hadoop codec
+ * classes even for UNCOMPRESSED; this one calls the codec libraries directly. The compression level applies
+ * to writes only; reads take whatever codec a file uses.
+ */
+final class StandaloneCodecFactory implements CompressionCodecFactory {
+
+    private final int level;
+
+    StandaloneCodecFactory(Compression compression) {
+        this.level = compression.effectiveLevel();
+    }
+
+    /** A factory for reading, where the level plays no part. */
+    static StandaloneCodecFactory forReading() {
+        return new StandaloneCodecFactory(Compression.DEFAULT);
+    }
+
+    @Override
+    public BytesInputCompressor getCompressor(CompressionCodecName codecName) {
+        return new PageCompressor(codecName, this.level);
+    }
+
+    @Override
+    public BytesInputCompressor getCompressor(CompressionCodecName codecName, int level) {
+        return new PageCompressor(codecName, level);
+    }
+
+    @Override
+    public BytesInputDecompressor getDecompressor(CompressionCodecName codecName) {
+        return new PageDecompressor(codecName);
+    }
+
+    @Override
+    public void release() {
+        // Nothing pooled: every call works on its own arrays.
+    }
+
+    static UnsupportedOperationException unsupported(CompressionCodecName codecName) {
+        return new UnsupportedOperationException("compression codec " + codecName + " is not supported "
+                + "(supported: SNAPPY, GZIP, ZSTD, LZ4_RAW, BROTLI, UNCOMPRESSED)");
+    }
+
+    private static void requireBrotli() {
+        if (!Brotli4jLoader.isAvailable()) {
+            throw new UnsupportedOperationException("BROTLI needs brotli4j's native library for this platform, "
+                    + "which could not be loaded", Brotli4jLoader.getUnavailabilityCause());
+        }
+    }
+
+    private static final class PageCompressor implements BytesInputCompressor {
+
+        private final CompressionCodecName codecName;
+
+        private final int level;
+
+        PageCompressor(CompressionCodecName codecName, int level) {
+            this.codecName = codecName;
+            this.level = level;
+            switch (codecName) {
+                case UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW -> { }
+                case BROTLI -> requireBrotli();
+                default -> throw unsupported(codecName);
+            }
+        }
+
+        @Override
+        public BytesInput compress(BytesInput bytes) throws IOException {
+            if (this.codecName == CompressionCodecName.UNCOMPRESSED) {
+                return bytes;
+            }
+            byte[] input = bytes.toByteArray();
+            byte[] output = switch (this.codecName) {
+                case SNAPPY -> Snappy.compress(input);
+                case GZIP -> gzip(input, (this.level == Compression.DEFAULT_LEVEL) ? 6 : this.level);
+                case ZSTD -> Zstd.compress(input, (this.level == Compression.DEFAULT_LEVEL) ? 3 : this.level);
+                case LZ4_RAW -> lz4(input);
+                case BROTLI -> Encoder.compress(input,
+                        new Encoder.Parameters().setQuality((this.level == Compression.DEFAULT_LEVEL) ? 4 : this.level));
+                default -> throw unsupported(this.codecName);
+            };
+            return BytesInput.from(output);
+        }
+
+        private static byte[] gzip(byte[] input, int level) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 2 + 64);
+            try (GZIPOutputStream gzip = new LeveledGzipOutputStream(out, level)) {
+                gzip.write(input);
+            }
+            return out.toByteArray();
+        }
+
+        private static byte[] lz4(byte[] input) {
+            Lz4Compressor compressor = new Lz4Compressor();
+            byte[] output = new byte[compressor.maxCompressedLength(input.length)];
+            int length = compressor.compress(input, 0, input.length, output, 0, output.length);
+            return Arrays.copyOf(output, length);
+        }
+
+        @Override
+        public CompressionCodecName getCodecName() {
+            return this.codecName;
+        }
+
+        @Override
+        public void release() {
+            // Stateless.
+        }
+    }
+
+    private static final class LeveledGzipOutputStream extends GZIPOutputStream {
+
+        LeveledGzipOutputStream(ByteArrayOutputStream out, int level) throws IOException {
+            super(out, 64 * 1024);
+            this.def.setLevel(level);
+        }
+    }
+
+    private static final class PageDecompressor implements BytesInputDecompressor {
+
+        private final CompressionCodecName codecName;
+
+        PageDecompressor(CompressionCodecName codecName) {
+            this.codecName = codecName;
+            switch (codecName) {
+                case UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW -> { }
+                case BROTLI -> requireBrotli();
+                default -> throw unsupported(codecName);
+            }
+        }
+
+        @Override
+        public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+            if (this.codecName == CompressionCodecName.UNCOMPRESSED) {
+                return bytes;
+            }
+            byte[] input = bytes.toByteArray();
+            return BytesInput.from(decompress(input, uncompressedSize));
+        }
+
+        @Override
+        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+                throws IOException {
+            byte[] in = new byte[compressedSize];
+            input.duplicate().get(in);
+            byte[] out = (this.codecName == CompressionCodecName.UNCOMPRESSED) ? in : decompress(in, uncompressedSize);
+            output.put(out, 0, uncompressedSize);
+        }
+
+        private byte[] decompress(byte[] input, int uncompressedSize) throws IOException {
+            if (uncompressedSize < 0) {
+                throw new IOException("negative uncompressed page size " + uncompressedSize);
+            }
+            byte[] output = switch (this.codecName) {
+                case SNAPPY -> snappy(input, uncompressedSize);
+                case GZIP -> gunzip(input, uncompressedSize);
+                case ZSTD -> Zstd.decompress(input, uncompressedSize);
+                case LZ4_RAW -> lz4(input, uncompressedSize);
+                case BROTLI -> Decoder.decompress(input, 0, input.length);
+                default -> throw unsupported(this.codecName);
+            };
+            if (output.length != uncompressedSize) {
+                throw new IOException(this.codecName + " page decompressed to " + output.length
+                        + " bytes, but its header declares " + uncompressedSize);
+            }
+            return output;
+        }
+
+        private static byte[] snappy(byte[] input, int uncompressedSize) throws IOException {
+            if (Snappy.uncompressedLength(input) != uncompressedSize) {
+                throw new IOException("SNAPPY page declares " + Snappy.uncompressedLength(input)
+                        + " bytes, but its header declares " + uncompressedSize);
+            }
+            byte[] output = new byte[uncompressedSize];
+            Snappy.uncompress(input, 0, input.length, output, 0);
+            return output;
+        }
+
+        private static byte[] gunzip(byte[] input, int uncompressedSize) throws IOException {
+            try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(input), 64 * 1024)) {
+                return gzip.readNBytes(uncompressedSize);
+            }
+        }
+
+        private static byte[] lz4(byte[] input, int uncompressedSize) {
+            byte[] output = new byte[uncompressedSize];
+            int length = new Lz4Decompressor().decompress(input, 0, input.length, output, 0, output.length);
+            return (length == uncompressedSize) ? output : Arrays.copyOf(output, length);
+        }
+
+        @Override
+        public void release() {
+            // Stateless.
+        }
+    }
+}
