@@ -44,7 +44,7 @@ final class Failures {
                     + "is unchanged", cause);
         }
         if (cause instanceof FileSystemException fs) {
-            return new PersistenceIoException(file, describe(fs), fs);
+            return new PersistenceIoException(file, describe(fs, file), fs);
         }
         if (cause instanceof UnsupportedOperationException unsupported) {
             return new FormatException(file, unsupported.getMessage(), unsupported);
@@ -79,7 +79,7 @@ final class Failures {
                 || (cause instanceof InterruptedIOException && !(cause instanceof java.net.SocketTimeoutException));
     }
 
-    private static String describe(FileSystemException fs) {
+    private static String describe(FileSystemException fs, Path file) {
         String kind = switch (fs.getClass().getSimpleName()) {
             case "AccessDeniedException" -> "permission denied";
             case "NoSuchFileException" -> "no such file or directory";
@@ -88,7 +88,8 @@ final class Failures {
             case "DirectoryNotEmptyException" -> "directory not empty";
             default -> (fs.getReason() != null) ? fs.getReason() : "file system error";
         };
-        return kind + ((fs.getFile() != null) ? " (" + fs.getFile() + ")" : "");
+        boolean namesAnotherFile = fs.getFile() != null && !fs.getFile().equals(String.valueOf(file));
+        return kind + (namesAnotherFile ? " (" + fs.getFile() + ")" : "");
     }
 
     private static String message(Throwable cause) {

@@ -738,11 +738,20 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         }
     }
 
-    private static ParquetFileReader openReader(ChannelInputFile input) throws IOException {
+    /**
+     * Opens the stored file and parses its footer. A file that fails to parse is reported as corrupt even when
+     * the operation is a write, such as an append onto a damaged file.
+     */
+    private ParquetFileReader openReader(ChannelInputFile input) {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
             .withCodecFactory(StandaloneCodecFactory.forReading())
             .build();
-        return new ParquetFileReader(input, options);
+        try {
+            return new ParquetFileReader(input, options);
+        }
+        catch (IOException | RuntimeException ex) {
+            throw Failures.translate(ex, file(), Failures.Stage.READ);
+        }
     }
 
     private ParquetProperties writerProperties() {

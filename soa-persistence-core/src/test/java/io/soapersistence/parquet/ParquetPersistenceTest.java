@@ -34,6 +34,11 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
+import org.apache.parquet.schema.ColumnOrder;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -296,6 +301,28 @@ class ParquetPersistenceTest {
         return footer(file).getBlocks().get(0).getColumns().stream()
             .filter(chunk -> chunk.getPath().toDotString().equals("status"))
             .findFirst().orElseThrow().getEncodings();
+    }
+
+    @Test
+    void schemaUsesTheLogicalTypesOtherEnginesRecognise() {
+        MessageType schema = new ParquetPersistence<>(AllTypesSoA.class, this.dir).parquetSchema();
+        assertThat(schema.getType("id").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.uuidType());
+        assertThat(schema.getType("text").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
+        assertThat(schema.getType("status").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
+        assertThat(schema.getType("at").getLogicalTypeAnnotation())
+            .isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
+        assertThat(schema.getType("localAt").getLogicalTypeAnnotation())
+            .isEqualTo(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS));
+        assertThat(schema.getType("price").getLogicalTypeAnnotation())
+            .isEqualTo(LogicalTypeAnnotation.decimalType(2, 12));
+        assertThat(schema.getType("price").asPrimitiveType().getPrimitiveTypeName())
+            .isEqualTo(PrimitiveType.PrimitiveTypeName.INT64);
+        assertThat(schema.getType("bigPrice").asPrimitiveType().getPrimitiveTypeName())
+            .isEqualTo(PrimitiveType.PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY);
+        assertThat(schema.getType("count").isRepetition(Type.Repetition.REQUIRED)).isTrue();
+        assertThat(schema.getType("maybeCount").isRepetition(Type.Repetition.OPTIONAL)).isTrue();
+        assertThat(schema.getType("amount").asPrimitiveType().columnOrder()).isEqualTo(ColumnOrder.typeDefined());
+        assertThat(schema.getType("ratio").asPrimitiveType().columnOrder()).isEqualTo(ColumnOrder.typeDefined());
     }
 
     @Test

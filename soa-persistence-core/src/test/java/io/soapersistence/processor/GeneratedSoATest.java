@@ -167,7 +167,7 @@ class GeneratedSoATest {
         assertThat(nulls.maybeBigMax()).isEmpty();
         assertThat(nulls.maybeAmountMin()).isEmpty();
         assertThat(nulls.priceMin()).isEmpty();
-        assertThat(nulls.priceSum()).isEqualTo(BigDecimal.ZERO);
+        assertThat(nulls.priceSum()).isEqualTo(new BigDecimal("0.00"));
         assertThat(empty.countMin()).isEmpty();
         assertThat(empty.amountSum()).isZero();
         assertThat(empty.bigSum()).isZero();

@@ -97,9 +97,9 @@ final class AggregateWriter {
     private void writeDecimal(ComponentModel component) {
         String values = "this." + component.valuesField();
         this.out.javadoc("The sum of the non-null {@code " + component.name() + "} values.", "",
-                "@return the exact sum, at the declared scale; {@link BigDecimal#ZERO} when there are none");
+                "@return the exact sum at the declared scale; zero at that scale when there are none");
         this.out.open("public BigDecimal " + component.name() + "Sum()");
-        this.out.line("BigDecimal sum = BigDecimal.ZERO;");
+        this.out.line("BigDecimal sum = BigDecimal.valueOf(0, " + component.scale() + ");");
         this.out.open("for (int i = 0; i < this.size; i++)");
         this.out.open("if (" + values + "[i] != null)");
         this.out.line("sum = sum.add(" + values + "[i]);");

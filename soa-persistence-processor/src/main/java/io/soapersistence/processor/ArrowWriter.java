@@ -51,9 +51,20 @@ final class ArrowWriter {
         for (int i = 0; i < components.size(); i++) {
             ComponentModel component = components.get(i);
             this.out.line("        new Field(" + component.columnConstant() + ", new FieldType(" + component.nullable()
-                    + ", " + arrowType(component) + ", null), List.of())" + (i + 1 < components.size() ? "," : "));"));
+                    + ", " + arrowType(component) + ", null" + fieldMetadata(component) + "), List.of())"
+                    + (i + 1 < components.size() ? "," : "));"));
         }
         this.out.blank();
+    }
+
+    /**
+     * UUID columns carry Arrow's canonical {@code arrow.uuid} extension name, which tells the Parquet writer to
+     * annotate the column as UUID, so that DuckDB and Spark show UUIDs rather than 16 raw bytes.
+     */
+    private static String fieldMetadata(ComponentModel component) {
+        return (component.kind() == ValueKind.UUID)
+                ? ", java.util.Map.of(\"ARROW:extension:name\", \"arrow.uuid\", \"ARROW:extension:metadata\", \"\")"
+                : "";
     }
 
     void writeConversions() {
