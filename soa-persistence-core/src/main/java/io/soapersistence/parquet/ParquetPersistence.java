@@ -654,9 +654,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                 || ours.getTypeLength() != stored.getTypeLength()) {
             return false;
         }
-        if (ours.getRepetition() != stored.getRepetition() && stored.getRepetition() != Type.Repetition.OPTIONAL) {
-            return false;
-        }
+        // Repetition may differ: rows are written in the stored schema, and a null bound for a REQUIRED stored
+        // column fails that append with a TypeConversionException naming the column.
         return normalized(ours).equals(normalized(stored));
     }
 

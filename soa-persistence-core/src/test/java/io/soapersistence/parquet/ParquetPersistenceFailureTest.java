@@ -256,6 +256,28 @@ class ParquetPersistenceFailureTest {
             .hasMessageContaining(file().toAbsolutePath().toString());
     }
 
+    @Test
+    void appendOntoRequiredColumnsOfAnotherWriterAcceptsValuesAndRejectsNulls() throws Exception {
+        Files.createDirectories(this.dir);
+        try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement statement = duckdb.createStatement()) {
+            // Constant expressions make DuckDB declare the columns REQUIRED.
+            statement.execute("COPY (SELECT 1::BIGINT AS id, 'SHIPPED' AS status, 2::INTEGER AS quantity) TO '"
+                    + file() + "' (FORMAT PARQUET)");
+        }
+        ParquetPersistence<ShipmentTextSoA> persistence = new ParquetPersistence<>(ShipmentTextSoA.class, this.dir);
+        byte[] before = Files.readAllBytes(file());
+
+        assertThat(Futures.failure(persistence.append(ShipmentTextSoA.of(new ShipmentText(2, null, 1)))))
+            .isInstanceOfSatisfying(TypeConversionException.class, ex -> assertThat(ex.column()).isEqualTo("status"))
+            .hasMessageContaining("required");
+        assertThat(Files.readAllBytes(file())).isEqualTo(before);
+
+        persistence.append(ShipmentTextSoA.of(new ShipmentText(2, "DELIVERED", 5))).join();
+        assertThat(persistence.load().join()).contains(ShipmentTextSoA.of(new ShipmentText(1, "SHIPPED", 2),
+                new ShipmentText(2, "DELIVERED", 5)));
+    }
+
     private List<Path> tempFiles() {
         try (var files = Files.list(this.dir)) {
             return files.filter(path -> path.getFileName().toString().endsWith(DatasetDirectory.TEMP_SUFFIX)).toList();
