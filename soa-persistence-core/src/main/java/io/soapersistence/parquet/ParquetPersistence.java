@@ -1,6 +1,7 @@
 package io.soapersistence.parquet;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import io.soapersistence.PersistenceException;
 import io.soapersistence.SchemaMismatchException;
 import io.soapersistence.SoAPersistence;
 import io.soapersistence.ToArrow;
+import io.soapersistence.spi.DirectColumns;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -82,6 +84,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
 
     private final MessageType parquetSchema;
 
+    private final List<String> arrowFieldNames;
+
     private final DatasetDirectory directory;
 
     private final Compression compression;
@@ -122,6 +126,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         this.prototype = prototype;
         this.arrowSchema = prototype.arrowSchema();
         this.parquetSchema = ParquetSchemaMapping.toParquet(this.arrowSchema);
+        this.arrowFieldNames = prototype.arrowFieldNames();
         this.directory = directory;
         this.compression = compression;
         this.pageSize = pageSize;
@@ -539,16 +544,65 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             ParquetFileWriter writer = new ParquetFileWriter(output, this.parquetSchema, ParquetFileWriter.Mode.CREATE,
                     this.rowGroupSize, 0, null, properties);
             writer.start();
-            RowGroupWriter rowGroups = new RowGroupWriter(writer, this.parquetSchema, properties,
-                    new StandaloneCodecFactory(this.compression).getCompressor(this.compression.codec().parquetName()),
-                    this.rowGroupSize, 0, file());
-            long rows = writeBatches(rowGroups, batches);
+            long rows = writeRows(writer, this.parquetSchema, properties, this.compression, 0, batches);
             writer.end(FooterMetadata.entries(this.type, this.parquetSchema, Map.of()));
             return new Written(writer.getFooter(), rows);
         }
         catch (IOException | RuntimeException | Error ex) {
             output.abort();
             throw ex;
+        }
+    }
+
+    /**
+     * Writes the batches as new row groups in {@code fileSchema}'s column order. Generated SoA types hand their
+     * arrays straight to the column writers; other {@link ToArrow} types go through their Arrow vectors.
+     */
+    private long writeRows(ParquetFileWriter writer, MessageType fileSchema, ParquetProperties properties,
+            Compression codec, int firstRowGroup, List<T> batches) throws IOException {
+        var compressor = new StandaloneCodecFactory(codec).getCompressor(codec.codec().parquetName());
+        if (!(this.prototype instanceof DirectColumns<?>)) {
+            return writeBatches(new RowGroupWriter(writer, fileSchema, properties, compressor, this.rowGroupSize,
+                    firstRowGroup, file()), batches);
+        }
+        int[] columnOfField = new int[fileSchema.getFieldCount()];
+        List<String> names = this.arrowFieldNames;
+        for (int i = 0; i < columnOfField.length; i++) {
+            columnOfField[i] = names.indexOf(fileSchema.getFieldName(i));
+        }
+        DirectRowGroupWriter rowGroups = new DirectRowGroupWriter(writer, fileSchema, properties, compressor,
+                this.rowGroupSize, file());
+        long rows = 0;
+        for (T batch : batches) {
+            ExportedColumns columns = ExportedColumns.of((DirectColumns<?>) batch);
+            runChecked(() -> rowGroups.write(columns, columnOfField));
+            rows += columns.size();
+        }
+        return rows;
+    }
+
+    /** A step that may fail with any exception. */
+    @FunctionalInterface
+    private interface Step {
+
+        void run() throws Exception;
+    }
+
+    private static void runChecked(Step step) throws IOException {
+        try {
+            step.run();
+        }
+        catch (IOException | RuntimeException ex) {
+            throw ex;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted while encoding columns");
+            interrupted.initCause(ex);
+            throw interrupted;
+        }
+        catch (Exception ex) {
+            throw new IOException(ex);
         }
     }
 
@@ -595,10 +649,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                         writer.endBlock();
                     }
                 }
-                RowGroupWriter rowGroups = new RowGroupWriter(writer, fileSchema, properties,
-                        new StandaloneCodecFactory(codec).getCompressor(codec.codec().parquetName()), this.rowGroupSize,
-                        footer.getBlocks().size(), file());
-                long rows = writeBatches(rowGroups, batches);
+                long rows = writeRows(writer, fileSchema, properties, codec, footer.getBlocks().size(), batches);
                 writer.end(FooterMetadata.entries(this.type, fileSchema,
                         footer.getFileMetaData().getKeyValueMetaData()));
                 return new Written(writer.getFooter(), rows);
@@ -682,11 +733,16 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                 stats.dataset = DatasetInfo.absent(file());
                 return Optional.empty();
             }
-            try (ParquetFileReader reader = openReader(input);
-                    BufferAllocator allocator = Allocators.forOperation("load");
-                    VectorSchemaRoot root = RowGroupReader.readAll(reader, this.arrowSchema, allocator, file())) {
+            try (ParquetFileReader reader = openReader(input)) {
                 stats.dataset = DatasetInfo.of(file(), reader.getFooter(), input.getLength());
-                return Optional.of(this.prototype.fromArrow(root));
+                if (this.prototype instanceof DirectColumns<?> direct) {
+                    DecodedColumns columns = readDirect(reader);
+                    return Optional.of(this.type.cast(direct.importColumns(columns)));
+                }
+                try (BufferAllocator allocator = Allocators.forOperation("load");
+                        VectorSchemaRoot root = RowGroupReader.readAll(reader, this.arrowSchema, allocator, file())) {
+                    return Optional.of(this.prototype.fromArrow(root));
+                }
             }
         }
     }
@@ -697,19 +753,39 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                 stats.dataset = DatasetInfo.absent(file());
                 return List.of();
             }
-            try (ParquetFileReader reader = openReader(input);
-                    BufferAllocator allocator = Allocators.forOperation("loadBatches");
-                    VectorSchemaRoot root = RowGroupReader.readAll(reader, this.arrowSchema, allocator, file())) {
+            try (ParquetFileReader reader = openReader(input)) {
                 stats.dataset = DatasetInfo.of(file(), reader.getFooter(), input.getLength());
-                List<T> batches = new ArrayList<>();
-                for (int from = 0; from < root.getRowCount(); from += batchSize) {
-                    int length = Math.min(batchSize, root.getRowCount() - from);
-                    try (VectorSchemaRoot slice = root.slice(from, length)) {
-                        batches.add(this.prototype.fromArrow(slice));
+                if (this.prototype instanceof DirectColumns<?> direct) {
+                    DecodedColumns columns = readDirect(reader);
+                    List<T> batches = new ArrayList<>();
+                    for (int from = 0; from < columns.size(); from += batchSize) {
+                        int length = Math.min(batchSize, columns.size() - from);
+                        batches.add(this.type.cast(direct.importColumns(columns.slice(from, length))));
                     }
+                    return batches;
                 }
-                return batches;
+                return loadArrowBatches(reader, batchSize);
             }
+        }
+    }
+
+    private DecodedColumns readDirect(ParquetFileReader reader) throws IOException {
+        DecodedColumns[] result = new DecodedColumns[1];
+        runChecked(() -> result[0] = DirectFileReader.readAll(reader, this.arrowSchema, file()));
+        return result[0];
+    }
+
+    private List<T> loadArrowBatches(ParquetFileReader reader, int batchSize) throws IOException {
+        try (BufferAllocator allocator = Allocators.forOperation("loadBatches");
+                VectorSchemaRoot root = RowGroupReader.readAll(reader, this.arrowSchema, allocator, file())) {
+            List<T> batches = new ArrayList<>();
+            for (int from = 0; from < root.getRowCount(); from += batchSize) {
+                int length = Math.min(batchSize, root.getRowCount() - from);
+                try (VectorSchemaRoot slice = root.slice(from, length)) {
+                    batches.add(this.prototype.fromArrow(slice));
+                }
+            }
+            return batches;
         }
     }
 

@@ -13,8 +13,10 @@ final class SoAClassWriter {
     private static final List<String> IMPORTS = List.of(
             "io.soapersistence.ColumnNotFoundException",
             "io.soapersistence.SchemaMismatchException",
-            "io.soapersistence.ToArrow",
             "io.soapersistence.TypeConversionException",
+            "io.soapersistence.spi.ColumnSink",
+            "io.soapersistence.spi.ColumnSource",
+            "io.soapersistence.spi.DirectColumns",
             "java.math.BigDecimal",
             "java.math.RoundingMode",
             "java.nio.ByteBuffer",
@@ -84,7 +86,7 @@ final class SoAClassWriter {
                 "annotation processor: one array per component, primitives unboxed, nulls of primitive-backed",
                 "columns in bit sets. Converts to and from Apache Arrow by column name. Not thread-safe.");
         this.out.line("@Generated(\"io.soapersistence.processor.SoAProcessor\")");
-        this.out.open("public final class " + this.soa + " implements ToArrow<" + this.soa + ">, Iterable<"
+        this.out.open("public final class " + this.soa + " implements DirectColumns<" + this.soa + ">, Iterable<"
                 + this.record + ">");
         this.out.blank();
         ArrowWriter arrow = new ArrowWriter(this.model, this.out);
@@ -98,6 +100,7 @@ final class SoAClassWriter {
         new AggregateWriter(this.model, this.out).write();
         new ObjectMethodsWriter(this.model, this.out).write();
         arrow.writeConversions();
+        new DirectColumnsWriter(this.model, this.out).write();
         writeGrow();
         new ColumnsWriter(this.model, this.out).write();
         new CodecWriter(this.model, this.out).write();

@@ -1,0 +1,92 @@
+package io.soapersistence.parquet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Writes SoA columns straight from their arrays into row groups, every column of a row group encoded and
+ * compressed on its own core. Each column gets a one-column write store, so columns share no state while
+ * they encode; the finished chunks are then appended to the file in schema order.
+ */
+final class DirectRowGroupWriter {
+
+    private final ParquetFileWriter fileWriter;
+
+    private final MessageType schema;
+
+    private final ParquetProperties properties;
+
+    private final BytesInputCompressor compressor;
+
+    private final long rowGroupSize;
+
+    private final Path file;
+
+    DirectRowGroupWriter(ParquetFileWriter fileWriter, MessageType schema, ParquetProperties properties,
+            BytesInputCompressor compressor, long rowGroupSize, Path file) {
+        this.fileWriter = fileWriter;
+        this.schema = schema;
+        this.properties = properties;
+        this.compressor = compressor;
+        this.rowGroupSize = rowGroupSize;
+        this.file = file;
+    }
+
+    /**
+     * Writes all rows of {@code data}. {@code columnOfField[i]} is the exported column that feeds the file's
+     * i-th column, so that files of another column order are written in their own order.
+     */
+    void write(ExportedColumns data, int[] columnOfField) throws Exception {
+        int rows = data.size();
+        long rowsPerGroup = Math.max(1, Math.min(Integer.MAX_VALUE, this.rowGroupSize / data.estimatedRowBytes()));
+        List<ColumnDescriptor> columns = this.schema.getColumns();
+        for (int from = 0; from < rows; from += (int) rowsPerGroup) {
+            int start = from;
+            int end = (int) Math.min(rows, from + rowsPerGroup);
+            List<ColumnChunkPageWriteStore> chunks = ColumnParallelism.forEachColumn(columns.size(),
+                    c -> encode(columns.get(c), data.column(columnOfField[c]), start, end));
+            this.fileWriter.startBlock(end - start);
+            for (ColumnChunkPageWriteStore chunk : chunks) {
+                chunk.flushToFileWriter(this.fileWriter);
+                chunk.close();
+            }
+            this.fileWriter.endBlock();
+        }
+    }
+
+    private ColumnChunkPageWriteStore encode(ColumnDescriptor column, ExportedColumns.Column values, int from,
+            int to) {
+        MessageType single = new MessageType(this.schema.getName(), this.schema.getType(column.getPath()[0]));
+        ColumnChunkPageWriteStore pages = ColumnChunkPageWriteStore.builder()
+            .withCompressorProvider(descriptor -> this.compressor)
+            .withSchema(single)
+            .withAllocator(this.properties.getAllocator())
+            .withColumnIndexTruncateLength(this.properties.getColumnIndexTruncateLength())
+            .withPageWriteChecksumEnabled(this.properties.getPageWriteChecksumEnabled())
+            .build();
+        ColumnWriteStore store = this.properties.newColumnWriteStore(single, pages, pages);
+        ColumnDescriptor descriptor = single.getColumns().get(0);
+        var writer = store.getColumnWriter(descriptor);
+        boolean optional = descriptor.getMaxDefinitionLevel() > 0;
+        int batch = RowGroupWriter.batchRows(this.properties.getPageSizeThreshold());
+        for (int start = from; start < to; start += batch) {
+            int end = Math.min(to, start + batch);
+            values.writeTo(writer, descriptor.getPrimitiveType(), optional, start, end, this.file);
+            for (int row = start; row < end; row++) {
+                store.endRecord();
+            }
+        }
+        store.flush();
+        store.close();
+        return pages;
+    }
+}
