@@ -440,6 +440,24 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         return submit(Operation.INFO, this::infoNow);
     }
 
+    /**
+     * How long a writer waits for another writer of the same dataset.
+     *
+     * @return the lock timeout, 30 seconds by default
+     */
+    public Duration lockTimeout() {
+        return this.lockTimeout;
+    }
+
+    /**
+     * Where operations run.
+     *
+     * @return the executor, the library's own I/O pool by default
+     */
+    public Executor executor() {
+        return this.executor;
+    }
+
     /** The body of an operation, run on the executor. */
     @FunctionalInterface
     private interface Work<R> {

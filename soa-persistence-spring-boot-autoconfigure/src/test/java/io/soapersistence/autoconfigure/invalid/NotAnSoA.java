@@ -1,0 +1,5 @@
+package io.soapersistence.autoconfigure.invalid;
+
+/** A class that does not implement ToArrow. */
+public class NotAnSoA {
+}
