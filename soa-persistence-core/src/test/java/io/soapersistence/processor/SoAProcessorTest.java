@@ -100,7 +100,7 @@ class SoAProcessorTest {
         assertThat(result.success()).as(result.all()).isTrue();
         assertThat(result.warnings()).isEmpty();
         assertThat(compiler.generatedSource("io.x.WideSoA"))
-                .contains("public final class WideSoA implements ToArrow<WideSoA>, Iterable<io.x.Wide>")
+                .contains("public final class WideSoA implements DirectColumns<WideSoA>, Iterable<io.x.Wide>")
                 .contains("@Generated(\"io.soapersistence.processor.SoAProcessor\")")
                 .contains("public static final String V = \"quote\\\"d\";");
     }
