@@ -9,6 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +43,8 @@ final class DatasetDirectory {
     static final String TEMP_PREFIX = ".data.parquet.";
 
     static final String TEMP_SUFFIX = ".tmp";
+
+    private static final Pattern PART = Pattern.compile("part-(\\d{6,})-(\\d{6,})\\.parquet");
 
     private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
@@ -142,6 +150,87 @@ final class DatasetDirectory {
     void commit(Path temp) throws IOException {
         Files.move(temp, this.dataFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory();
+    }
+
+    /**
+     * The files that hold the committed data, in row order: {@code data.parquet} for the single-file layout;
+     * for the multi-file layout the parts of the newest generation, by sequence. Older generations are
+     * leftovers of a save or compaction that crashed before deleting them.
+     */
+    List<Path> committedFiles(Layout layout) throws IOException {
+        if (layout == Layout.SINGLE_FILE) {
+            try {
+                // A stat, not Files.exists: "not a directory" or "permission denied" must surface as errors.
+                Files.readAttributes(this.dataFile, java.nio.file.attribute.BasicFileAttributes.class);
+                return List.of(this.dataFile);
+            }
+            catch (java.nio.file.NoSuchFileException ex) {
+                return List.of();
+            }
+        }
+        List<PartName> parts = parts();
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        long newest = parts.get(parts.size() - 1).generation();
+        return parts.stream().filter(part -> part.generation() == newest).map(PartName::path).toList();
+    }
+
+    /** A part file's name, parsed. */
+    record PartName(Path path, long generation, long sequence) {
+    }
+
+    private List<PartName> parts() throws IOException {
+        List<PartName> parts = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, "part-*.parquet")) {
+            for (Path file : files) {
+                Matcher matcher = PART.matcher(file.getFileName().toString());
+                if (matcher.matches()) {
+                    parts.add(new PartName(file, Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))));
+                }
+            }
+        }
+        catch (java.nio.file.NoSuchFileException ex) {
+            return List.of();
+        }
+        parts.sort(Comparator.comparingLong(PartName::generation).thenComparingLong(PartName::sequence));
+        return parts;
+    }
+
+    /**
+     * Publishes {@code temp} as the next part: the first of a new generation, or the next of the newest one.
+     * The rename is the commit; a new generation's older parts are deleted afterwards.
+     */
+    Path commitPart(Path temp, boolean newGeneration) throws IOException {
+        List<PartName> parts = parts();
+        PartName newest = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+        long generation = (newest == null) ? 1 : newest.generation() + (newGeneration ? 1 : 0);
+        long sequence = (newest == null || newGeneration) ? 0 : newest.sequence() + 1;
+        Path part = this.directory.resolve(String.format(Locale.ROOT, "part-%06d-%06d.parquet", generation, sequence));
+        Files.move(temp, part, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory();
+        if (newGeneration) {
+            deleteGenerationsBefore(generation);
+        }
+        return part;
+    }
+
+    /** Deletes every part older than {@code generation}, durably. */
+    void deleteGenerationsBefore(long generation) throws IOException {
+        boolean deleted = false;
+        for (PartName part : parts()) {
+            if (part.generation() < generation) {
+                deleted |= Files.deleteIfExists(part.path());
+            }
+        }
+        if (deleted) {
+            syncDirectory();
+        }
+    }
+
+    /** Deletes every part, durably. */
+    void deleteParts() throws IOException {
+        deleteGenerationsBefore(Long.MAX_VALUE);
     }
 
     /** Removes the data file, durably. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -56,6 +57,39 @@ public record DatasetInfo(Path file, boolean exists, long rows, long bytes, int 
         }
         return new DatasetInfo(file, true, rows, bytes, footer.getBlocks().size(), codec, modified,
                 footer.getFileMetaData().getSchema().toString());
+    }
+
+    /**
+     * Describes a dataset of several files as one: counts add up, the newest modification wins, and codec and
+     * schema are the first file's.
+     */
+    static DatasetInfo combine(Path directory, List<DatasetInfo> files) {
+        if (files.isEmpty()) {
+            return absent(directory);
+        }
+        long rows = 0;
+        long bytes = 0;
+        int rowGroups = 0;
+        String codec = null;
+        Instant modified = null;
+        for (DatasetInfo file : files) {
+            rows += file.rows();
+            bytes += file.bytes();
+            rowGroups += file.rowGroups();
+            codec = (codec != null) ? codec : file.codec();
+            if (file.lastModified() != null && (modified == null || file.lastModified().isAfter(modified))) {
+                modified = file.lastModified();
+            }
+        }
+        return new DatasetInfo(directory, true, rows, bytes, rowGroups, codec, modified, files.get(0).schema());
+    }
+
+    /** The single file's own description, or the combination of several files'. */
+    static DatasetInfo combineOrSingle(Path target, List<DatasetInfo> files, Layout layout) {
+        if (layout == Layout.SINGLE_FILE) {
+            return files.isEmpty() ? absent(target) : files.get(0);
+        }
+        return combine(target, files);
     }
 
     /**

@@ -25,7 +25,21 @@ final class DirectFileReader {
     private DirectFileReader() {
     }
 
-    static DecodedColumns readAll(ParquetFileReader reader, Schema target, Path file) throws Exception {
+    /** Empty columns for {@code rows} rows of {@code target}, to be filled file by file. */
+    static DecodedColumn[] allocate(Schema target, long rows, Path file) {
+        if (rows > Integer.MAX_VALUE - 8) {
+            throw new FormatException(file, "the dataset holds " + rows + " rows, more than one SoA can index", null);
+        }
+        DecodedColumn[] columns = new DecodedColumn[target.getFields().size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = new DecodedColumn(target.getFields().get(c), (int) rows);
+        }
+        return columns;
+    }
+
+    /** Decodes every row group of one file into {@code into}, from row {@code offset}; returns the rows read. */
+    static int readInto(ParquetFileReader reader, Schema target, Path file, DecodedColumn[] into, int offset)
+            throws Exception {
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
         List<Type> projected = new ArrayList<>();
         for (Field field : target.getFields()) {
@@ -38,37 +52,31 @@ final class DirectFileReader {
         }
         MessageType projection = new MessageType(fileSchema.getName(), projected);
         long total = reader.getRecordCount();
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new FormatException(file, "the file holds " + total + " rows, more than one SoA can index", null);
+        if (into.length > 0 && offset + total > into[0].size) {
+            throw new CorruptFileException(file, "the footer declares more rows than were counted before", null);
         }
         reader.setRequestedSchema(projection);
         List<ColumnDescriptor> columns = projection.getColumns();
-        DecodedColumn[] decoded = new DecodedColumn[columns.size()];
-        for (int c = 0; c < decoded.length; c++) {
-            decoded[c] = new DecodedColumn(target.getFields().get(c), (int) total);
-        }
-        long offset = 0;
+        long read = 0;
         PageReadStore rowGroup;
         while ((rowGroup = reader.readNextRowGroup()) != null) {
             long rows = rowGroup.getRowCount();
-            if (offset + rows > total) {
+            if (read + rows > total) {
                 throw new CorruptFileException(file, "row groups hold more rows than the footer's " + total, null);
             }
             PageReadStore pages = rowGroup;
-            int start = (int) offset;
+            int start = (int) (offset + read);
             ColumnParallelism.forEachColumn(columns.size(), c -> {
-                new ChunkDecoder(columns.get(c), decoded[c], file).decode(pages.getPageReader(columns.get(c)), start,
+                new ChunkDecoder(columns.get(c), into[c], file).decode(pages.getPageReader(columns.get(c)), start,
                         (int) rows);
                 return null;
             });
-            offset += rows;
+            read += rows;
         }
-        if (offset != total) {
-            throw new CorruptFileException(file, "row groups hold " + offset + " rows, but the footer declares " + total,
+        if (read != total) {
+            throw new CorruptFileException(file, "row groups hold " + read + " rows, but the footer declares " + total,
                     null);
         }
-        DecodedColumns result = new DecodedColumns(decoded, (int) total, file);
-        result.checkNonNullable();
-        return result;
+        return (int) total;
     }
 }

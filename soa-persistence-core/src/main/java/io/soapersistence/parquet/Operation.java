@@ -28,7 +28,9 @@ public enum Operation {
     /** {@code clear}. */
     CLEAR(true),
     /** {@code info}. */
-    INFO(false);
+    INFO(false),
+    /** {@code compact}. */
+    COMPACT(true);
 
     private final boolean write;
 

@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +32,7 @@ import io.soapersistence.spi.DirectColumns;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
@@ -74,6 +76,9 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     /** How long a writer waits for another writer of the same dataset before failing. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How many files the multi-file layout accumulates before an append compacts them into one. */
+    public static final int DEFAULT_COMPACTION_THRESHOLD = 64;
+
     private static final System.Logger LOGGER = System.getLogger(ParquetPersistence.class.getName());
 
     private final Class<T> type;
@@ -88,54 +93,62 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
 
     private final DatasetDirectory directory;
 
-    private final Compression compression;
+    private final Settings settings;
 
-    private final int pageSize;
+    /** Every setting of an instance; a {@code with...} method changes one in a copy. */
+    private static final class Settings implements Cloneable {
 
-    private final long rowGroupSize;
+        Compression compression = Compression.DEFAULT;
 
-    private final boolean dictionaryEncoding;
+        int pageSize = DEFAULT_PAGE_SIZE;
 
-    private final Set<String> bloomFilterColumns;
+        long rowGroupSize = DEFAULT_ROW_GROUP_SIZE;
 
-    private final Executor executor;
+        boolean dictionaryEncoding = true;
 
-    private final Duration lockTimeout;
+        Set<String> bloomFilterColumns = Set.of();
 
-    private final PersistenceListener listener;
+        Executor executor = DefaultExecutor.instance();
+
+        Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+        PersistenceListener listener = PersistenceListener.NONE;
+
+        Layout layout = Layout.SINGLE_FILE;
+
+        int compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
+
+        Settings copy() {
+            try {
+                return (Settings) clone();
+            }
+            catch (CloneNotSupportedException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
 
     /**
      * Creates persistence for {@code type} in {@code directory}, with SNAPPY, 1 MiB pages, 128 MiB row groups,
-     * dictionary encoding, no bloom filters and the library's own I/O executor. Nothing is touched on disk
-     * until the first operation.
+     * dictionary encoding, no bloom filters, the single-file layout and the library's own I/O executor.
+     * Nothing is touched on disk until the first operation.
      *
      * @param type the SoA class, generated or hand-written, with a public no-argument constructor
      * @param directory the dataset directory; the data lives in {@code directory/data.parquet}
      * @throws IllegalArgumentException if the type cannot be instantiated or has a column Parquet cannot hold
      */
     public ParquetPersistence(Class<T> type, Path directory) {
-        this(type, instantiate(type), new DatasetDirectory(directory, DEFAULT_LOCK_TIMEOUT), Compression.DEFAULT,
-                DEFAULT_PAGE_SIZE, DEFAULT_ROW_GROUP_SIZE, true, Set.of(), DefaultExecutor.instance(),
-                DEFAULT_LOCK_TIMEOUT, PersistenceListener.NONE);
+        this(type, instantiate(type), new DatasetDirectory(directory, DEFAULT_LOCK_TIMEOUT), new Settings());
     }
 
-    private ParquetPersistence(Class<T> type, T prototype, DatasetDirectory directory, Compression compression,
-            int pageSize, long rowGroupSize, boolean dictionaryEncoding, Set<String> bloomFilterColumns,
-            Executor executor, Duration lockTimeout, PersistenceListener listener) {
+    private ParquetPersistence(Class<T> type, T prototype, DatasetDirectory directory, Settings settings) {
         this.type = type;
         this.prototype = prototype;
         this.arrowSchema = prototype.arrowSchema();
         this.parquetSchema = ParquetSchemaMapping.toParquet(this.arrowSchema);
         this.arrowFieldNames = prototype.arrowFieldNames();
         this.directory = directory;
-        this.compression = compression;
-        this.pageSize = pageSize;
-        this.rowGroupSize = rowGroupSize;
-        this.dictionaryEncoding = dictionaryEncoding;
-        this.bloomFilterColumns = bloomFilterColumns;
-        this.executor = executor;
-        this.lockTimeout = lockTimeout;
-        this.listener = listener;
+        this.settings = settings;
     }
 
     private static <T> T instantiate(Class<T> type) {
@@ -153,13 +166,12 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         }
     }
 
-    private ParquetPersistence<T> with(Compression compression, int pageSize, long rowGroupSize,
-            boolean dictionaryEncoding, Set<String> bloomFilterColumns, Executor executor, Duration lockTimeout,
-            PersistenceListener listener) {
-        DatasetDirectory dir = lockTimeout.equals(this.lockTimeout) ? this.directory
-                : new DatasetDirectory(this.directory.directory(), lockTimeout);
-        return new ParquetPersistence<>(this.type, this.prototype, dir, compression, pageSize, rowGroupSize,
-                dictionaryEncoding, bloomFilterColumns, executor, lockTimeout, listener);
+    private ParquetPersistence<T> with(java.util.function.Consumer<Settings> change) {
+        Settings changed = this.settings.copy();
+        change.accept(changed);
+        DatasetDirectory dir = changed.lockTimeout.equals(this.settings.lockTimeout) ? this.directory
+                : new DatasetDirectory(this.directory.directory(), changed.lockTimeout);
+        return new ParquetPersistence<>(this.type, this.prototype, dir, changed);
     }
 
     /**
@@ -171,8 +183,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      */
     public ParquetPersistence<T> withCompression(Compression compression) {
         Objects.requireNonNull(compression, "compression");
-        return with(compression, this.pageSize, this.rowGroupSize, this.dictionaryEncoding, this.bloomFilterColumns,
-                this.executor, this.lockTimeout, this.listener);
+        return with(settings -> settings.compression = compression);
     }
 
     /**
@@ -186,8 +197,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         if (bytes < 64) {
             throw new IllegalArgumentException("page size must be at least 64 bytes, but was " + bytes);
         }
-        return with(this.compression, bytes, this.rowGroupSize, this.dictionaryEncoding, this.bloomFilterColumns,
-                this.executor, this.lockTimeout, this.listener);
+        return with(settings -> settings.pageSize = bytes);
     }
 
     /**
@@ -200,8 +210,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         if (bytes < 1024) {
             throw new IllegalArgumentException("row group size must be at least 1024 bytes, but was " + bytes);
         }
-        return with(this.compression, this.pageSize, bytes, this.dictionaryEncoding, this.bloomFilterColumns,
-                this.executor, this.lockTimeout, this.listener);
+        return with(settings -> settings.rowGroupSize = bytes);
     }
 
     /**
@@ -213,8 +222,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * @return a new instance; this one is unchanged
      */
     public ParquetPersistence<T> withDictionaryEncoding(boolean enabled) {
-        return with(this.compression, this.pageSize, this.rowGroupSize, enabled, this.bloomFilterColumns,
-                this.executor, this.lockTimeout, this.listener);
+        return with(settings -> settings.dictionaryEncoding = enabled);
     }
 
     /**
@@ -233,8 +241,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                         + this.type.getName() + "; columns are " + columnNames());
             }
         }
-        return with(this.compression, this.pageSize, this.rowGroupSize, this.dictionaryEncoding, Set.copyOf(names),
-                this.executor, this.lockTimeout, this.listener);
+        Set<String> bloomColumns = Set.copyOf(names);
+        return with(settings -> settings.bloomFilterColumns = bloomColumns);
     }
 
     /**
@@ -245,8 +253,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      */
     public ParquetPersistence<T> withExecutor(Executor executor) {
         Objects.requireNonNull(executor, "executor");
-        return with(this.compression, this.pageSize, this.rowGroupSize, this.dictionaryEncoding,
-                this.bloomFilterColumns, executor, this.lockTimeout, this.listener);
+        return with(settings -> settings.executor = executor);
     }
 
     /**
@@ -260,8 +267,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("lock timeout must not be negative, but was " + timeout);
         }
-        return with(this.compression, this.pageSize, this.rowGroupSize, this.dictionaryEncoding,
-                this.bloomFilterColumns, this.executor, timeout, this.listener);
+        return with(settings -> settings.lockTimeout = timeout);
     }
 
     /**
@@ -272,8 +278,51 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      */
     public ParquetPersistence<T> withListener(PersistenceListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return with(this.compression, this.pageSize, this.rowGroupSize, this.dictionaryEncoding,
-                this.bloomFilterColumns, this.executor, this.lockTimeout, listener);
+        return with(settings -> settings.listener = listener);
+    }
+
+    /**
+     * Returns a copy that stores the dataset in {@code layout}. Both layouts read the same data, but a
+     * directory is written in one layout at a time.
+     *
+     * @param layout one file, or several files with cheap appends
+     * @return a new instance; this one is unchanged
+     */
+    public ParquetPersistence<T> withLayout(Layout layout) {
+        Objects.requireNonNull(layout, "layout");
+        return with(settings -> settings.layout = layout);
+    }
+
+    /**
+     * Returns a copy whose appends compact the multi-file layout into one file once it holds more than
+     * {@code files} files.
+     *
+     * @param files the largest number of files to accumulate, at least 2
+     * @return a new instance; this one is unchanged
+     */
+    public ParquetPersistence<T> withCompactionThreshold(int files) {
+        if (files < 2) {
+            throw new IllegalArgumentException("compaction threshold must be at least 2 files, but was " + files);
+        }
+        return with(settings -> settings.compactionThreshold = files);
+    }
+
+    /**
+     * The layout of the dataset's files.
+     *
+     * @return {@link Layout#SINGLE_FILE} by default
+     */
+    public Layout layout() {
+        return this.settings.layout;
+    }
+
+    /**
+     * How many files the multi-file layout accumulates before an append compacts them.
+     *
+     * @return the threshold, 64 by default
+     */
+    public int compactionThreshold() {
+        return this.settings.compactionThreshold;
     }
 
     /**
@@ -295,7 +344,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     /**
-     * The data file, {@code directory()/data.parquet}.
+     * The data file of the single-file layout, {@code directory()/data.parquet}.
      *
      * @return the file path, which exists only once data was saved
      */
@@ -309,7 +358,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * @return the codec and level
      */
     public Compression compression() {
-        return this.compression;
+        return this.settings.compression;
     }
 
     /**
@@ -318,7 +367,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * @return bytes
      */
     public int pageSize() {
-        return this.pageSize;
+        return this.settings.pageSize;
     }
 
     /**
@@ -327,7 +376,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * @return bytes
      */
     public long rowGroupSize() {
-        return this.rowGroupSize;
+        return this.settings.rowGroupSize;
     }
 
     /**
@@ -336,7 +385,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * @return {@code true} by default
      */
     public boolean dictionaryEncoding() {
-        return this.dictionaryEncoding;
+        return this.settings.dictionaryEncoding;
     }
 
     /**
@@ -345,7 +394,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * @return an unmodifiable set, empty by default
      */
     public Set<String> bloomFilterColumns() {
-        return this.bloomFilterColumns;
+        return this.settings.bloomFilterColumns;
     }
 
     /**
@@ -425,8 +474,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     @Override
     public CompletableFuture<Void> clear() {
         return submit(Operation.CLEAR, stats -> {
-            this.directory.write(this.directory::deleteDataFile);
-            stats.dataset = DatasetInfo.absent(file());
+            clearNow(stats);
             return null;
         });
     }
@@ -441,12 +489,29 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     /**
+     * Merges the files of the multi-file layout into one by copying their column chunks, atomically; a no-op
+     * for the single-file layout or a single file.
+     *
+     * @return a future completing when the merged file is durable
+     */
+    public CompletableFuture<Void> compact() {
+        return submit(Operation.COMPACT, stats -> {
+            this.directory.write(() -> {
+                compactNow();
+                stats.dataset = datasetInfo();
+                return null;
+            });
+            return null;
+        });
+    }
+
+    /**
      * How long a writer waits for another writer of the same dataset.
      *
      * @return the lock timeout, 30 seconds by default
      */
     public Duration lockTimeout() {
-        return this.lockTimeout;
+        return this.settings.lockTimeout;
     }
 
     /**
@@ -455,7 +520,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * @return the executor, the library's own I/O pool by default
      */
     public Executor executor() {
-        return this.executor;
+        return this.settings.executor;
     }
 
     /** The body of an operation, run on the executor. */
@@ -466,7 +531,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     private <R> CompletableFuture<R> submit(Operation operation, Work<R> work) {
-        Path file = file();
+        Path file = target();
         Failures.Stage stage = operation.isWrite() ? Failures.Stage.WRITE : Failures.Stage.READ;
         long started = System.nanoTime();
         PersistenceListener.Completion completion = started(operation);
@@ -484,7 +549,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                     finished(completion, new OperationOutcome(operation, failure, since(started), 0, 0, null));
                     throw new CompletionException(failure);
                 }
-            }, this.executor);
+            }, this.settings.executor);
         }
         catch (RejectedExecutionException ex) {
             PersistenceException failure = new PersistenceCancelledException(file,
@@ -496,7 +561,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
 
     private PersistenceListener.Completion started(Operation operation) {
         try {
-            return this.listener.started(this, operation);
+            return this.settings.listener.started(this, operation);
         }
         catch (RuntimeException ex) {
             LOGGER.log(System.Logger.Level.WARNING, "persistence listener failed at the start of " + operation, ex);
@@ -518,13 +583,136 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
+    /** The data file of the single-file layout, or the directory of the multi-file one: what errors name. */
+    private Path target() {
+        return (this.settings.layout == Layout.SINGLE_FILE) ? file() : directory();
+    }
+
     private void saveNow(List<T> batches, OperationStats stats) throws IOException {
-        this.directory.write(() -> publish(stats, temp -> writeNewFile(temp, batches)));
+        this.directory.write(() -> (this.settings.layout == Layout.SINGLE_FILE)
+                ? publish(stats, temp -> writeNewFile(temp, batches))
+                : publishPart(stats, true, temp -> writeNewFile(temp, batches)));
     }
 
     private void appendNow(List<T> batches, OperationStats stats) throws IOException {
-        this.directory.write(() -> publish(stats, temp -> Files.exists(file()) ? appendToCopy(temp, batches)
-                : writeNewFile(temp, batches)));
+        this.directory.write(() -> {
+            List<Path> files = this.directory.committedFiles(this.settings.layout);
+            if (files.isEmpty()) {
+                return (this.settings.layout == Layout.SINGLE_FILE)
+                        ? publish(stats, temp -> writeNewFile(temp, batches))
+                        : publishPart(stats, true, temp -> writeNewFile(temp, batches));
+            }
+            if (this.settings.layout == Layout.SINGLE_FILE) {
+                return publish(stats, temp -> appendToCopy(temp, batches));
+            }
+            // The newest part speaks for the dataset: every part is written in the schema and codec of the first.
+            Path newest = files.get(files.size() - 1);
+            ParquetMetadata footer = readFooter(newest);
+            MessageType fileSchema = footer.getFileMetaData().getSchema();
+            checkAppendable(fileSchema, newest);
+            Compression codec = existingCompression(footer, newest);
+            publishPart(stats, false, temp -> writeNewFile(temp, batches, fileSchema, codec));
+            if (files.size() + 1 > this.settings.compactionThreshold) {
+                compactNow();
+                stats.dataset = datasetInfo();
+            }
+            return null;
+        });
+    }
+
+    private void clearNow(OperationStats stats) throws IOException {
+        this.directory.write(() -> {
+            if (this.settings.layout == Layout.SINGLE_FILE) {
+                this.directory.deleteDataFile();
+            }
+            else if (!this.directory.committedFiles(Layout.MULTI_FILE).isEmpty()) {
+                // An empty new generation makes the clear one atomic step; the parts it replaces and then the
+                // empty part itself are deleted after the commit.
+                Path temp = this.directory.newTempFile();
+                try {
+                    writeNewFile(temp, List.of());
+                    this.directory.commitPart(temp, true);
+                    this.directory.deleteParts();
+                }
+                finally {
+                    DatasetDirectory.deleteQuietly(temp);
+                }
+            }
+            stats.dataset = DatasetInfo.absent(target());
+            return null;
+        });
+    }
+
+    /** Merges every part of the multi-file layout into one by chunk copy; the caller holds the write lock. */
+    private void compactNow() throws IOException {
+        List<Path> files = this.directory.committedFiles(this.settings.layout);
+        if (this.settings.layout == Layout.SINGLE_FILE || files.size() <= 1) {
+            return;
+        }
+        Path temp = this.directory.newTempFile();
+        try {
+            Written written = copyParts(temp, files);
+            long bytes = Files.size(temp);
+            Path part = this.directory.commitPart(temp, true);
+            FooterCache.remember(part, DatasetInfo.of(part, written.footer(), bytes));
+        }
+        finally {
+            DatasetDirectory.deleteQuietly(temp);
+        }
+    }
+
+    private Written copyParts(Path temp, List<Path> files) throws IOException {
+        ParquetMetadata first = readFooter(files.get(0));
+        MessageType fileSchema = first.getFileMetaData().getSchema();
+        ChannelOutputFile output = new ChannelOutputFile(temp);
+        try {
+            ParquetFileWriter writer = new ParquetFileWriter(output, fileSchema, ParquetFileWriter.Mode.CREATE,
+                    this.settings.rowGroupSize, 0, null, writerProperties());
+            writer.start();
+            Map<String, String> keyValues = Map.of();
+            for (Path file : files) {
+                try (ChannelInputFile input = ChannelInputFile.open(file);
+                        ParquetFileReader reader = openReader(input)) {
+                    MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+                    if (!schema.equals(fileSchema)) {
+                        throw new SchemaMismatchException(file, null, fileSchema.toString(), schema.toString());
+                    }
+                    copyRowGroups(writer, fileSchema, input, reader);
+                    keyValues = reader.getFooter().getFileMetaData().getKeyValueMetaData();
+                }
+            }
+            writer.end(FooterMetadata.entries(this.type, fileSchema, keyValues));
+            return new Written(writer.getFooter(), 0);
+        }
+        catch (IOException | RuntimeException | Error ex) {
+            output.abort();
+            throw ex;
+        }
+    }
+
+    /**
+     * Copies every column chunk of a file byte for byte, with its column index, offset index and bloom filter:
+     * stored data is never decoded.
+     */
+    private static void copyRowGroups(ParquetFileWriter writer, MessageType fileSchema, ChannelInputFile input,
+            ParquetFileReader reader) throws IOException {
+        try (SeekableInputStream stream = input.newStream()) {
+            for (BlockMetaData block : reader.getFooter().getBlocks()) {
+                writer.startBlock(block.getRowCount());
+                for (ColumnChunkMetaData chunk : block.getColumns()) {
+                    ColumnDescriptor column = fileSchema.getColumnDescription(chunk.getPath().toArray());
+                    writer.appendColumnChunk(column, stream, chunk, reader.readBloomFilter(chunk),
+                            reader.readColumnIndex(chunk), reader.readOffsetIndex(chunk));
+                }
+                writer.endBlock();
+            }
+        }
+    }
+
+    private ParquetMetadata readFooter(Path file) throws IOException {
+        try (ChannelInputFile input = ChannelInputFile.open(file); ParquetFileReader reader = openReader(input)) {
+            return reader.getFooter();
+        }
     }
 
     /** What writing one file produced. */
@@ -548,6 +736,25 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             stats.rowsWritten = written.rowsWritten();
             stats.bytesWritten = bytes;
             stats.dataset = DatasetInfo.of(file(), written.footer(), bytes);
+            FooterCache.remember(file(), stats.dataset);
+            return null;
+        }
+        finally {
+            DatasetDirectory.deleteQuietly(temp);
+        }
+    }
+
+    /** Writes a temporary file and publishes it as the next part of the multi-file layout. */
+    private Void publishPart(OperationStats stats, boolean newGeneration, FileWrite write) throws IOException {
+        Path temp = this.directory.newTempFile();
+        try {
+            Written written = write.write(temp);
+            long bytes = Files.size(temp);
+            Path part = this.directory.commitPart(temp, newGeneration);
+            FooterCache.remember(part, DatasetInfo.of(part, written.footer(), bytes));
+            stats.rowsWritten = written.rowsWritten();
+            stats.bytesWritten = bytes;
+            stats.dataset = datasetInfo();
             return null;
         }
         finally {
@@ -556,14 +763,19 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     private Written writeNewFile(Path temp, List<T> batches) throws IOException {
+        return writeNewFile(temp, batches, this.parquetSchema, this.settings.compression);
+    }
+
+    private Written writeNewFile(Path temp, List<T> batches, MessageType schema, Compression codec)
+            throws IOException {
         ParquetProperties properties = writerProperties();
         ChannelOutputFile output = new ChannelOutputFile(temp);
         try {
-            ParquetFileWriter writer = new ParquetFileWriter(output, this.parquetSchema, ParquetFileWriter.Mode.CREATE,
-                    this.rowGroupSize, 0, null, properties);
+            ParquetFileWriter writer = new ParquetFileWriter(output, schema, ParquetFileWriter.Mode.CREATE,
+                    this.settings.rowGroupSize, 0, null, properties);
             writer.start();
-            long rows = writeRows(writer, this.parquetSchema, properties, this.compression, 0, batches);
-            writer.end(FooterMetadata.entries(this.type, this.parquetSchema, Map.of()));
+            long rows = writeRows(writer, schema, properties, codec, 0, batches);
+            writer.end(FooterMetadata.entries(this.type, schema, Map.of()));
             return new Written(writer.getFooter(), rows);
         }
         catch (IOException | RuntimeException | Error ex) {
@@ -580,7 +792,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             Compression codec, int firstRowGroup, List<T> batches) throws IOException {
         var compressor = new StandaloneCodecFactory(codec).getCompressor(codec.codec().parquetName());
         if (!(this.prototype instanceof DirectColumns<?>)) {
-            return writeBatches(new RowGroupWriter(writer, fileSchema, properties, compressor, this.rowGroupSize,
+            return writeBatches(new RowGroupWriter(writer, fileSchema, properties, compressor, this.settings.rowGroupSize,
                     firstRowGroup, file()), batches);
         }
         int[] columnOfField = new int[fileSchema.getFieldCount()];
@@ -589,7 +801,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             columnOfField[i] = names.indexOf(fileSchema.getFieldName(i));
         }
         DirectRowGroupWriter rowGroups = new DirectRowGroupWriter(writer, fileSchema, properties, compressor,
-                this.rowGroupSize, file());
+                this.settings.rowGroupSize, file());
         long rows = 0;
         for (T batch : batches) {
             ExportedColumns columns = ExportedColumns.of((DirectColumns<?>) batch);
@@ -648,25 +860,15 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                 ParquetFileReader reader = openReader(input)) {
             ParquetMetadata footer = reader.getFooter();
             MessageType fileSchema = footer.getFileMetaData().getSchema();
-            checkAppendable(fileSchema);
-            Compression codec = existingCompression(footer);
+            checkAppendable(fileSchema, file());
+            Compression codec = existingCompression(footer, file());
             ParquetProperties properties = writerProperties();
             ChannelOutputFile output = new ChannelOutputFile(temp);
             try {
                 ParquetFileWriter writer = new ParquetFileWriter(output, fileSchema, ParquetFileWriter.Mode.CREATE,
-                        this.rowGroupSize, 0, null, properties);
+                        this.settings.rowGroupSize, 0, null, properties);
                 writer.start();
-                try (SeekableInputStream stream = input.newStream()) {
-                    for (BlockMetaData block : footer.getBlocks()) {
-                        writer.startBlock(block.getRowCount());
-                        for (ColumnChunkMetaData chunk : block.getColumns()) {
-                            ColumnDescriptor column = fileSchema.getColumnDescription(chunk.getPath().toArray());
-                            writer.appendColumnChunk(column, stream, chunk, reader.readBloomFilter(chunk),
-                                    reader.readColumnIndex(chunk), reader.readOffsetIndex(chunk));
-                        }
-                        writer.endBlock();
-                    }
-                }
+                copyRowGroups(writer, fileSchema, input, reader);
                 long rows = writeRows(writer, fileSchema, properties, codec, footer.getBlocks().size(), batches);
                 writer.end(FooterMetadata.entries(this.type, fileSchema,
                         footer.getFileMetaData().getKeyValueMetaData()));
@@ -680,39 +882,39 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     /** The stored file's codec, or this instance's when the file has no row groups yet. */
-    private Compression existingCompression(ParquetMetadata footer) {
+    private Compression existingCompression(ParquetMetadata footer, Path file) {
         for (BlockMetaData block : footer.getBlocks()) {
             for (ColumnChunkMetaData chunk : block.getColumns()) {
                 CompressionCodecName name = chunk.getCodec();
-                if (name == this.compression.codec().parquetName()) {
-                    return this.compression;
+                if (name == this.settings.compression.codec().parquetName()) {
+                    return this.settings.compression;
                 }
                 Compression.Codec codec = Compression.Codec.of(name);
                 if (codec == null) {
-                    throw new io.soapersistence.FormatException(file(), "the stored file uses codec " + name
+                    throw new io.soapersistence.FormatException(file, "the stored file uses codec " + name
                             + ", which appends cannot continue", null);
                 }
                 return new Compression(codec, Compression.DEFAULT_LEVEL);
             }
         }
-        return this.compression;
+        return this.settings.compression;
     }
 
     /**
      * Appends must produce a file whose every row group has one schema: the new data must have exactly the
      * stored columns, by name, with the same physical and logical types.
      */
-    private void checkAppendable(MessageType fileSchema) {
+    private void checkAppendable(MessageType fileSchema, Path file) {
         List<String> stored = fileSchema.getFields().stream().map(Type::getName).toList();
         List<String> ours = columnNames();
         if (!new LinkedHashSet<>(stored).equals(new LinkedHashSet<>(ours))) {
-            throw new SchemaMismatchException(file(), null, "columns " + ours, "columns " + stored);
+            throw new SchemaMismatchException(file, null, "columns " + ours, "columns " + stored);
         }
         for (Type ourType : this.parquetSchema.getFields()) {
             PrimitiveType mine = ourType.asPrimitiveType();
             Type theirs = fileSchema.getType(mine.getName());
             if (!theirs.isPrimitive() || !sameColumnType(mine, theirs.asPrimitiveType())) {
-                throw new SchemaMismatchException(file(), mine.getName(), ParquetSchemaMapping.describe(mine),
+                throw new SchemaMismatchException(file, mine.getName(), ParquetSchemaMapping.describe(mine),
                         theirs.isPrimitive() ? ParquetSchemaMapping.describe(theirs.asPrimitiveType()) : theirs.toString());
             }
         }
@@ -745,89 +947,126 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         return this.parquetSchema.getFields().stream().map(Type::getName).toList();
     }
 
+    private CommittedFiles openCommitted() throws IOException {
+        return CommittedFiles.open(this.directory, this.settings.layout, this::openReader);
+    }
+
     private Optional<T> loadNow(OperationStats stats) throws IOException {
-        try (ChannelInputFile input = openIfExists()) {
-            if (input == null) {
-                stats.dataset = DatasetInfo.absent(file());
+        try (CommittedFiles files = openCommitted()) {
+            stats.dataset = DatasetInfo.combineOrSingle(target(), files.infos(), this.settings.layout);
+            if (files.isEmpty()) {
                 return Optional.empty();
             }
-            try (ParquetFileReader reader = openReader(input)) {
-                stats.dataset = DatasetInfo.of(file(), reader.getFooter(), input.getLength());
-                if (this.prototype instanceof DirectColumns<?> direct) {
-                    DecodedColumns columns = readDirect(reader);
-                    return Optional.of(this.type.cast(direct.importColumns(columns)));
-                }
-                try (BufferAllocator allocator = Allocators.forOperation("load");
-                        VectorSchemaRoot root = RowGroupReader.readAll(reader, this.arrowSchema, allocator, file())) {
-                    return Optional.of(this.prototype.fromArrow(root));
-                }
+            if (this.prototype instanceof DirectColumns<?> direct) {
+                return Optional.of(this.type.cast(direct.importColumns(readDirect(files))));
+            }
+            try (BufferAllocator allocator = Allocators.forOperation("load");
+                    VectorSchemaRoot root = readArrow(files, allocator)) {
+                return Optional.of(this.prototype.fromArrow(root));
             }
         }
     }
 
     private List<T> loadBatchesNow(int batchSize, OperationStats stats) throws IOException {
-        try (ChannelInputFile input = openIfExists()) {
-            if (input == null) {
-                stats.dataset = DatasetInfo.absent(file());
+        try (CommittedFiles files = openCommitted()) {
+            stats.dataset = DatasetInfo.combineOrSingle(target(), files.infos(), this.settings.layout);
+            if (files.isEmpty()) {
                 return List.of();
             }
-            try (ParquetFileReader reader = openReader(input)) {
-                stats.dataset = DatasetInfo.of(file(), reader.getFooter(), input.getLength());
-                if (this.prototype instanceof DirectColumns<?> direct) {
-                    DecodedColumns columns = readDirect(reader);
-                    List<T> batches = new ArrayList<>();
-                    for (int from = 0; from < columns.size(); from += batchSize) {
-                        int length = Math.min(batchSize, columns.size() - from);
-                        batches.add(this.type.cast(direct.importColumns(columns.slice(from, length))));
-                    }
-                    return batches;
+            List<T> batches = new ArrayList<>();
+            if (this.prototype instanceof DirectColumns<?> direct) {
+                DecodedColumns columns = readDirect(files);
+                for (int from = 0; from < columns.size(); from += batchSize) {
+                    int length = Math.min(batchSize, columns.size() - from);
+                    batches.add(this.type.cast(direct.importColumns(columns.slice(from, length))));
                 }
-                return loadArrowBatches(reader, batchSize);
+                return batches;
+            }
+            try (BufferAllocator allocator = Allocators.forOperation("loadBatches");
+                    VectorSchemaRoot root = readArrow(files, allocator)) {
+                for (int from = 0; from < root.getRowCount(); from += batchSize) {
+                    int length = Math.min(batchSize, root.getRowCount() - from);
+                    try (VectorSchemaRoot slice = root.slice(from, length)) {
+                        batches.add(this.prototype.fromArrow(slice));
+                    }
+                }
+                return batches;
             }
         }
     }
 
-    private DecodedColumns readDirect(ParquetFileReader reader) throws IOException {
-        DecodedColumns[] result = new DecodedColumns[1];
-        runChecked(() -> result[0] = DirectFileReader.readAll(reader, this.arrowSchema, file()));
-        return result[0];
+    /** Decodes every committed file straight into one set of arrays, file after file. */
+    private DecodedColumns readDirect(CommittedFiles files) throws IOException {
+        DecodedColumn[] columns = DirectFileReader.allocate(this.arrowSchema, files.rows(), target());
+        int[] offset = {0};
+        for (CommittedFiles.Opened file : files) {
+            runChecked(() -> offset[0] += DirectFileReader.readInto(file.reader(), this.arrowSchema, file.path(),
+                    columns, offset[0]));
+        }
+        DecodedColumns decoded = new DecodedColumns(columns, offset[0], target());
+        decoded.checkNonNullable();
+        return decoded;
     }
 
-    private List<T> loadArrowBatches(ParquetFileReader reader, int batchSize) throws IOException {
-        try (BufferAllocator allocator = Allocators.forOperation("loadBatches");
-                VectorSchemaRoot root = RowGroupReader.readAll(reader, this.arrowSchema, allocator, file())) {
-            List<T> batches = new ArrayList<>();
-            for (int from = 0; from < root.getRowCount(); from += batchSize) {
-                int length = Math.min(batchSize, root.getRowCount() - from);
-                try (VectorSchemaRoot slice = root.slice(from, length)) {
-                    batches.add(this.prototype.fromArrow(slice));
+    /** Reads every committed file into Arrow vectors, concatenated when there are several. */
+    private VectorSchemaRoot readArrow(CommittedFiles files, BufferAllocator allocator) throws IOException {
+        VectorSchemaRoot combined = null;
+        try {
+            for (CommittedFiles.Opened file : files) {
+                VectorSchemaRoot root = RowGroupReader.readAll(file.reader(), this.arrowSchema, allocator, file.path());
+                if (combined == null) {
+                    combined = root;
+                }
+                else {
+                    try (root) {
+                        VectorSchemaRootAppender.append(false, combined, root);
+                    }
                 }
             }
-            return batches;
+            return combined;
+        }
+        catch (IOException | RuntimeException ex) {
+            if (combined != null) {
+                combined.close();
+            }
+            throw ex;
         }
     }
 
     private DatasetInfo infoNow(OperationStats stats) throws IOException {
-        try (ChannelInputFile input = openIfExists()) {
-            if (input == null) {
-                stats.dataset = DatasetInfo.absent(file());
-            }
-            else {
-                try (ParquetFileReader reader = openReader(input)) {
-                    stats.dataset = DatasetInfo.of(file(), reader.getFooter(), input.getLength());
-                }
-            }
-            return stats.dataset;
-        }
+        stats.dataset = datasetInfo();
+        return stats.dataset;
     }
 
-    /** Opens the data file, or returns {@code null} when there is none: a concurrent clear is not an error. */
-    private ChannelInputFile openIfExists() throws IOException {
-        try {
-            return ChannelInputFile.open(file());
-        }
-        catch (NoSuchFileException ex) {
-            return null;
+    /**
+     * Describes the dataset from the footer cache: one stat per committed file, and a footer read only for a
+     * file not seen before in its current version.
+     */
+    private DatasetInfo datasetInfo() throws IOException {
+        for (int attempt = 1;; attempt++) {
+            List<Path> paths = this.directory.committedFiles(this.settings.layout);
+            List<DatasetInfo> infos = new ArrayList<>(paths.size());
+            try {
+                for (Path path : paths) {
+                    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                    DatasetInfo cached = FooterCache.lookup(path, attributes);
+                    if (cached == null) {
+                        try (ChannelInputFile input = ChannelInputFile.open(path);
+                                ParquetFileReader reader = openReader(input)) {
+                            cached = DatasetInfo.of(path, reader.getFooter(), input.getLength());
+                        }
+                        FooterCache.remember(path, cached);
+                    }
+                    infos.add(cached);
+                }
+                return DatasetInfo.combineOrSingle(target(), infos, this.settings.layout);
+            }
+            catch (NoSuchFileException ex) {
+                // A concurrent writer replaced a listed file: the next listing shows its new version.
+                if (attempt == 20) {
+                    throw ex;
+                }
+            }
         }
     }
 
@@ -843,7 +1082,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             return new ParquetFileReader(input, options);
         }
         catch (IOException | RuntimeException ex) {
-            throw Failures.translate(ex, file(), Failures.Stage.READ);
+            throw Failures.translate(ex, input.path(), Failures.Stage.READ);
         }
     }
 
@@ -851,12 +1090,12 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         ParquetProperties.Builder builder = ParquetProperties.builder()
             // Version 1 data pages: the page format every reader of the installed base understands.
             .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-            .withPageSize(this.pageSize)
+            .withPageSize(this.settings.pageSize)
             // Sizes are checked when rows end; checking at least once per batch keeps small pages small.
-            .withMinRowCountForPageSizeCheck(Math.min(100, RowGroupWriter.batchRows(this.pageSize)))
-            .withDictionaryPageSize(Math.max(this.pageSize, DEFAULT_PAGE_SIZE))
-            .withDictionaryEncoding(this.dictionaryEncoding);
-        for (String column : this.bloomFilterColumns) {
+            .withMinRowCountForPageSizeCheck(Math.min(100, RowGroupWriter.batchRows(this.settings.pageSize)))
+            .withDictionaryPageSize(Math.max(this.settings.pageSize, DEFAULT_PAGE_SIZE))
+            .withDictionaryEncoding(this.settings.dictionaryEncoding);
+        for (String column : this.settings.bloomFilterColumns) {
             builder.withBloomFilterEnabled(column, true);
         }
         return builder.build();
@@ -864,6 +1103,6 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
 
     @Override
     public String toString() {
-        return "ParquetPersistence[" + this.type.getSimpleName() + " at " + file() + ", " + this.compression + "]";
+        return "ParquetPersistence[" + this.type.getSimpleName() + " at " + file() + ", " + this.settings.compression + "]";
     }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Round trips of random data over every type, biased towards edge values (NaN, infinities, -0.0, extreme
  * longs, empty and non-BMP strings, pre-epoch instants), with random row counts (0 and 1 included), page
- * sizes, row group sizes and codecs. A failing seed reproduces the case exactly.
+ * sizes, row group sizes, codecs and layouts. A failing seed reproduces the case exactly.
  */
 class PropertyBasedRoundTripTest {
 
@@ -53,7 +53,9 @@ class PropertyBasedRoundTripTest {
             .withCompression(CODECS.get(random.nextInt(CODECS.size())))
             .withPageSize(64 << random.nextInt(15))
             .withRowGroupSize(random.nextBoolean() ? 8 * 1024 : ParquetPersistence.DEFAULT_ROW_GROUP_SIZE)
-            .withDictionaryEncoding(random.nextBoolean());
+            .withDictionaryEncoding(random.nextBoolean())
+            .withLayout(random.nextBoolean() ? Layout.SINGLE_FILE : Layout.MULTI_FILE)
+            .withCompactionThreshold(2 + random.nextInt(4));
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -60,6 +60,10 @@ record DatasetSettings(String name, Path directory, String directoryProperty, Co
         size(PREFIX + "page-size", properties.getPageSize(), MIN_PAGE_SIZE, Integer.MAX_VALUE);
         size(PREFIX + "row-group-size", properties.getRowGroupSize(), MIN_ROW_GROUP_SIZE, Long.MAX_VALUE);
         lockTimeout(properties);
+        if (properties.getCompactionThreshold() < 2) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "compaction-threshold",
+                    properties.getCompactionThreshold(), "At least 2 files are needed before compacting");
+        }
     }
 
     private static Path basePath(SoaPersistenceProperties properties) {

@@ -77,6 +77,8 @@ public final class ParquetPersistenceFactory {
             .withPageSize(settings.pageSize())
             .withRowGroupSize(settings.rowGroupSize())
             .withLockTimeout(settings.lockTimeout())
+            .withLayout(this.properties.getLayout())
+            .withCompactionThreshold(this.properties.getCompactionThreshold())
             .withExecutor(this.executor)
             .withListener(listener(name, this.listeners.orderedStream().toList()));
         if (logger.isDebugEnabled()) {

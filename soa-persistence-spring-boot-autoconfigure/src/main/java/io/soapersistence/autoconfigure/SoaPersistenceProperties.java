@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.soapersistence.parquet.Layout;
+import io.soapersistence.parquet.ParquetPersistence;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -44,8 +46,14 @@ public class SoaPersistenceProperties {
     /** Target size of a Parquet row group, the unit readers skip or read in parallel. */
     private DataSize rowGroupSize = DataSize.ofMegabytes(128);
 
-    /** How a dataset is laid out on disk. */
+    /**
+     * How datasets are laid out on disk: single-file keeps one {base}/data.parquet per dataset; multi-file
+     * writes one file per append (append cost independent of the dataset's size) and compacts them.
+     */
     private Layout layout = Layout.SINGLE_FILE;
+
+    /** How many files the multi-file layout accumulates before an append compacts them into one. */
+    private int compactionThreshold = ParquetPersistence.DEFAULT_COMPACTION_THRESHOLD;
 
     /** How long a writer waits for another writer of the same dataset before failing. */
     private Duration lockTimeout = Duration.ofSeconds(30);
@@ -117,6 +125,14 @@ public class SoaPersistenceProperties {
         this.layout = layout;
     }
 
+    public int getCompactionThreshold() {
+        return this.compactionThreshold;
+    }
+
+    public void setCompactionThreshold(int compactionThreshold) {
+        this.compactionThreshold = compactionThreshold;
+    }
+
     public Duration getLockTimeout() {
         return this.lockTimeout;
     }
@@ -143,17 +159,6 @@ public class SoaPersistenceProperties {
 
     public void setTypes(Map<String, Dataset> types) {
         this.types = types;
-    }
-
-    /** How datasets are laid out on disk. */
-    public enum Layout {
-
-        /**
-         * One {@code data.parquet} per dataset directory, replaced atomically on every write. The only layout for
-         * now; a multi-file layout (one file per write, for large append-heavy datasets) is planned.
-         */
-        SINGLE_FILE
-
     }
 
     /** Health indicator settings. */

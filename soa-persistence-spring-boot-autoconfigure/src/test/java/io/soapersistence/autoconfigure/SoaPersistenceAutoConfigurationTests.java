@@ -19,6 +19,7 @@ import io.soapersistence.autoconfigure.invalid.NoDefaultConstructorSoA;
 import io.soapersistence.autoconfigure.invalid.NotAnSoA;
 import io.soapersistence.ToArrow;
 import io.soapersistence.parquet.Compression;
+import io.soapersistence.parquet.Layout;
 import io.soapersistence.parquet.ParquetPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,7 +194,7 @@ class SoaPersistenceAutoConfigurationTests {
             assertThat(orders.pageSize()).isEqualTo(1024 * 1024);
             assertThat(orders.rowGroupSize()).isEqualTo(128L * 1024 * 1024);
             SoaPersistenceProperties properties = context.getBean(SoaPersistenceProperties.class);
-            assertThat(properties.getLayout()).isEqualTo(SoaPersistenceProperties.Layout.SINGLE_FILE);
+            assertThat(properties.getLayout()).isEqualTo(Layout.SINGLE_FILE);
             assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.getHealth().getFreeSpaceThreshold()).isEqualTo(DataSize.ofMegabytes(10));
             assertThat(new SoaPersistenceProperties().getBasePath()).isEqualTo("./data");
@@ -240,15 +241,27 @@ class SoaPersistenceAutoConfigurationTests {
     }
 
     @Test
-    void layout() {
-        scanning().withPropertyValues("soa.persistence.layout=single-file")
-            .run((context) -> assertThat(context.getBean(SoaPersistenceProperties.class).getLayout())
-                .isEqualTo(SoaPersistenceProperties.Layout.SINGLE_FILE));
+    void layoutAndCompactionThreshold() {
+        scanning().withPropertyValues("soa.persistence.layout=multi-file", "soa.persistence.compaction-threshold=5")
+            .run((context) -> {
+                ParquetPersistence<OrderSoA> orders = orders(context);
+                assertThat(orders.layout()).isEqualTo(Layout.MULTI_FILE);
+                assertThat(orders.compactionThreshold()).isEqualTo(5);
+                orders.append(new OrderSoA()).join();
+                assertThat(orders.directory().resolve("part-000001-000000.parquet")).exists();
+            });
+        scanning().run((context) -> assertThat(orders(context).layout()).isEqualTo(Layout.SINGLE_FILE));
     }
 
     @Test
     void unknownLayoutFails() {
-        scanning().withPropertyValues("soa.persistence.layout=multi-file").run(failsWith("soa.persistence.layout"));
+        scanning().withPropertyValues("soa.persistence.layout=sharded").run(failsWith("soa.persistence.layout"));
+    }
+
+    @Test
+    void compactionThresholdBelowTwoFails() {
+        scanning().withPropertyValues("soa.persistence.compaction-threshold=1")
+            .run(failsWith("soa.persistence.compaction-threshold"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.soapersistence.autoconfigure.SoaPersistenceDatasets;
-import io.soapersistence.autoconfigure.SoaPersistenceProperties;
 import io.soapersistence.parquet.DatasetInfo;
 import io.soapersistence.parquet.ParquetPersistence;
 
@@ -27,17 +26,13 @@ public class SoaPersistenceEndpoint {
 
     private final SoaPersistenceDatasets datasets;
 
-    private final SoaPersistenceProperties.Layout layout;
-
     /**
      * Creates the endpoint.
      *
      * @param datasets the datasets to describe
-     * @param layout the layout of every dataset
      */
-    public SoaPersistenceEndpoint(SoaPersistenceDatasets datasets, SoaPersistenceProperties.Layout layout) {
+    public SoaPersistenceEndpoint(SoaPersistenceDatasets datasets) {
         this.datasets = datasets;
-        this.layout = layout;
     }
 
     /**
@@ -70,7 +65,7 @@ public class SoaPersistenceEndpoint {
         }
         boolean exists = info != null && info.exists();
         return new DatasetDescriptor(persistence.type().getName(), persistence.directory().toString(),
-                this.layout.name(), persistence.compression().toString(), exists ? info.codec() : null,
+                persistence.layout().name(), persistence.compression().toString(), exists ? info.codec() : null,
                 (info != null) ? info.rows() : null, (info != null) ? info.bytes() : null,
                 exists ? info.rowGroups() : null, exists ? info.schema() : null,
                 exists && info.lastModified() != null ? info.lastModified().toString() : null, error);

@@ -2,7 +2,6 @@ package io.soapersistence.autoconfigure.endpoint;
 
 import io.soapersistence.autoconfigure.SoaPersistenceAutoConfiguration;
 import io.soapersistence.autoconfigure.SoaPersistenceDatasets;
-import io.soapersistence.autoconfigure.SoaPersistenceProperties;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -27,9 +26,8 @@ public final class SoaPersistenceEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SoaPersistenceEndpoint soaPersistenceEndpoint(SoaPersistenceDatasets datasets,
-            SoaPersistenceProperties properties) {
-        return new SoaPersistenceEndpoint(datasets, properties.getLayout());
+    SoaPersistenceEndpoint soaPersistenceEndpoint(SoaPersistenceDatasets datasets) {
+        return new SoaPersistenceEndpoint(datasets);
     }
 
 }
