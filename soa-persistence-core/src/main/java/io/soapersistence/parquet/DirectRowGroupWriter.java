@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.values.factory.DefaultValuesWriterFactory;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -31,6 +32,8 @@ final class DirectRowGroupWriter {
 
     private final Path file;
 
+    private final ParquetProperties withoutDictionary;
+
     DirectRowGroupWriter(ParquetFileWriter fileWriter, MessageType schema, ParquetProperties properties,
             BytesInputCompressor compressor, long rowGroupSize, Path file) {
         this.fileWriter = fileWriter;
@@ -39,6 +42,11 @@ final class DirectRowGroupWriter {
         this.compressor = compressor;
         this.rowGroupSize = rowGroupSize;
         this.file = file;
+        // A values writer factory of its own: building properties re-initializes the factory they hold.
+        this.withoutDictionary = ParquetProperties.copy(properties)
+            .withDictionaryEncoding(false)
+            .withValuesWriterFactory(new DefaultValuesWriterFactory())
+            .build();
     }
 
     /**
@@ -73,7 +81,11 @@ final class DirectRowGroupWriter {
             .withColumnIndexTruncateLength(this.properties.getColumnIndexTruncateLength())
             .withPageWriteChecksumEnabled(this.properties.getPageWriteChecksumEnabled())
             .build();
-        ColumnWriteStore store = this.properties.newColumnWriteStore(single, pages, pages);
+        ParquetProperties properties = this.properties;
+        if (properties.isDictionaryEnabled(column) && !values.dictionaryWorthy(from, to)) {
+            properties = this.withoutDictionary;
+        }
+        ColumnWriteStore store = properties.newColumnWriteStore(single, pages, pages);
         ColumnDescriptor descriptor = single.getColumns().get(0);
         var writer = store.getColumnWriter(descriptor);
         boolean optional = descriptor.getMaxDefinitionLevel() > 0;

@@ -63,6 +63,9 @@ final class ExportedColumns implements ColumnSink {
         return Math.max(1, bytes);
     }
 
+    /** Values sampled to judge whether a column's values repeat enough for a dictionary. */
+    private static final int SAMPLE = 4096;
+
     /** One column's values. */
     abstract static class Column {
 
@@ -85,6 +88,31 @@ final class ExportedColumns implements ColumnSink {
         }
 
         abstract int estimatedBytesPerValue(int size);
+
+        /**
+         * Whether a dictionary is likely to pay off for rows {@code [from, to)}, judged on an even sample: a column
+         * whose sampled values are nearly all distinct (ids, timestamps, amounts) would fill a dictionary only for
+         * the writer to throw it away and re-encode every value plain. Columns of even tens of thousands of
+         * distinct values still show repeats in the sample and keep their dictionary.
+         */
+        boolean dictionaryWorthy(int from, int to) {
+            int rows = to - from;
+            if (rows <= SAMPLE) {
+                return true;
+            }
+            java.util.Set<Object> distinct = new java.util.HashSet<>();
+            int step = rows / SAMPLE;
+            int sampled = 0;
+            for (int row = from; row < to && sampled < SAMPLE; row += step, sampled++) {
+                if (!isNull(row)) {
+                    distinct.add(sampleValue(row));
+                }
+            }
+            return distinct.size() < sampled * 0.95;
+        }
+
+        /** A value standing for the row in the cardinality sample. */
+        abstract Object sampleValue(int row);
 
         /**
          * Writes rows {@code [from, to)}. Nulls go out as definition level 0; a null in a required column fails
@@ -144,6 +172,17 @@ final class ExportedColumns implements ColumnSink {
         }
 
         @Override
+        Object sampleValue(int row) {
+            if (this.ints != null) {
+                return this.ints[row];
+            }
+            if (this.shorts != null) {
+                return this.shorts[row];
+            }
+            return (this.bytes != null) ? this.bytes[row] : (Object) this.chars[row];
+        }
+
+        @Override
         void writeRange(ColumnWriter writer, PrimitiveType type, int defined, int from, int to) {
             if (this.ints != null) {
                 int[] values = this.ints;
@@ -185,6 +224,11 @@ final class ExportedColumns implements ColumnSink {
         }
 
         @Override
+        Object sampleValue(int row) {
+            return this.values[row];
+        }
+
+        @Override
         int estimatedBytesPerValue(int size) {
             return 8;
         }
@@ -210,6 +254,11 @@ final class ExportedColumns implements ColumnSink {
         DoubleColumn(double[] values, BitSet nulls) {
             super(nulls);
             this.values = values;
+        }
+
+        @Override
+        Object sampleValue(int row) {
+            return this.values[row];
         }
 
         @Override
@@ -241,6 +290,11 @@ final class ExportedColumns implements ColumnSink {
         }
 
         @Override
+        Object sampleValue(int row) {
+            return this.values[row];
+        }
+
+        @Override
         int estimatedBytesPerValue(int size) {
             return 4;
         }
@@ -258,6 +312,11 @@ final class ExportedColumns implements ColumnSink {
         BooleanColumn(boolean[] values, BitSet nulls) {
             super(nulls);
             this.values = values;
+        }
+
+        @Override
+        Object sampleValue(int row) {
+            return this.values[row];
         }
 
         @Override
@@ -302,6 +361,11 @@ final class ExportedColumns implements ColumnSink {
         }
 
         V value(int row) {
+            return this.values[row];
+        }
+
+        @Override
+        Object sampleValue(int row) {
             return this.values[row];
         }
 
@@ -373,6 +437,16 @@ final class ExportedColumns implements ColumnSink {
         }
 
         @Override
+        boolean dictionaryWorthy(int from, int to) {
+            return true;
+        }
+
+        @Override
+        Object sampleValue(int row) {
+            return this.values[row];
+        }
+
+        @Override
         int estimatedBytesPerValue(int size) {
             return 1;
         }
@@ -399,6 +473,11 @@ final class ExportedColumns implements ColumnSink {
         DecimalColumn(BigDecimal[] values, int size) {
             super(ObjectColumn.nullsOf(values, size));
             this.values = values;
+        }
+
+        @Override
+        Object sampleValue(int row) {
+            return this.values[row];
         }
 
         @Override
@@ -442,6 +521,11 @@ final class ExportedColumns implements ColumnSink {
         }
 
         @Override
+        Object sampleValue(int row) {
+            return this.most[row] ^ (31 * this.least[row]);
+        }
+
+        @Override
         int estimatedBytesPerValue(int size) {
             return 16;
         }
@@ -460,6 +544,11 @@ final class ExportedColumns implements ColumnSink {
         BinaryColumn(byte[][] values, int size) {
             super(ObjectColumn.nullsOf(values, size));
             this.values = values;
+        }
+
+        @Override
+        Object sampleValue(int row) {
+            return java.nio.ByteBuffer.wrap(this.values[row]);
         }
 
         @Override

@@ -36,6 +36,7 @@ import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.values.factory.DefaultValuesWriterFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -1094,7 +1095,10 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             // Sizes are checked when rows end; checking at least once per batch keeps small pages small.
             .withMinRowCountForPageSizeCheck(Math.min(100, RowGroupWriter.batchRows(this.settings.pageSize)))
             .withDictionaryPageSize(Math.max(this.settings.pageSize, DEFAULT_PAGE_SIZE))
-            .withDictionaryEncoding(this.settings.dictionaryEncoding);
+            .withDictionaryEncoding(this.settings.dictionaryEncoding)
+            // parquet-java's default factory is one static instance that every build() re-initializes with its
+            // own settings: writers with other settings on other threads would change each other's encodings.
+            .withValuesWriterFactory(new DefaultValuesWriterFactory());
         for (String column : this.settings.bloomFilterColumns) {
             builder.withBloomFilterEnabled(column, true);
         }

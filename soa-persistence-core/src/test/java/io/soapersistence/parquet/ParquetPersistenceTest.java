@@ -298,9 +298,28 @@ class ParquetPersistenceTest {
     }
 
     private Set<Encoding> statusEncodings(Path file) throws IOException {
+        return encodings(file, "status");
+    }
+
+    private Set<Encoding> encodings(Path file, String column) throws IOException {
         return footer(file).getBlocks().get(0).getColumns().stream()
-            .filter(chunk -> chunk.getPath().toDotString().equals("status"))
+            .filter(chunk -> chunk.getPath().toDotString().equals(column))
             .findFirst().orElseThrow().getEncodings();
+    }
+
+    @Test
+    void nearlyUniqueColumnsSkipTheDictionaryThatRepeatingOnesKeep() throws IOException {
+        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
+        persistence.save(orders(1, 40_000)).join();
+        Path file = persistence.file();
+        assertThat(encodings(file, "order_id")).doesNotContain(Encoding.RLE_DICTIONARY, Encoding.valueOf("PLAIN_DICTIONARY"));
+        assertThat(encodings(file, "order_timestamp")).doesNotContain(Encoding.RLE_DICTIONARY,
+                Encoding.valueOf("PLAIN_DICTIONARY"));
+        assertThat(encodings(file, "customer_id")).containsAnyOf(Encoding.RLE_DICTIONARY,
+                Encoding.valueOf("PLAIN_DICTIONARY"));
+        assertThat(encodings(file, "status")).containsAnyOf(Encoding.RLE_DICTIONARY,
+                Encoding.valueOf("PLAIN_DICTIONARY"));
+        assertThat(persistence.load().join()).contains(orders(1, 40_000));
     }
 
     @Test
