@@ -10,11 +10,13 @@ import io.soapersistence.FormatException;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
-import org.apache.parquet.schema.Type;
 
 /**
  * Reads the columns a target schema names, matched by name, from every row group of a file straight into
@@ -37,11 +39,15 @@ final class DirectFileReader {
         return columns;
     }
 
-    /** Decodes every row group of one file into {@code into}, from row {@code offset}; returns the rows read. */
-    static int readInto(ParquetFileReader reader, Schema target, Path file, DecodedColumn[] into, int offset)
-            throws Exception {
-        MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
-        List<Type> projected = new ArrayList<>();
+    /**
+     * Decodes every row group of one file into {@code into}, from row {@code offset}; returns the rows read.
+     * Each column gets a reader of its own over the same open file, so columns are read and decoded in
+     * parallel and only one column chunk per core is in memory at a time, not a whole row group.
+     */
+    static int readInto(ChannelInputFile input, ParquetMetadata footer, ParquetReadOptions options, Schema target,
+            Path file, DecodedColumn[] into, int offset) throws Exception {
+        MessageType fileSchema = footer.getFileMetaData().getSchema();
+        List<PrimitiveType> projected = new ArrayList<>();
         for (Field field : target.getFields()) {
             PrimitiveType found = ParquetSchemaMapping.findColumn(fileSchema, field, file);
             if (found == null) {
@@ -50,33 +56,38 @@ final class DirectFileReader {
             ParquetSchemaMapping.checkReadable(field, found, file);
             projected.add(found);
         }
-        MessageType projection = new MessageType(fileSchema.getName(), projected);
-        long total = reader.getRecordCount();
+        long total = 0;
+        for (BlockMetaData block : footer.getBlocks()) {
+            total += block.getRowCount();
+        }
         if (into.length > 0 && offset + total > into[0].size) {
             throw new CorruptFileException(file, "the footer declares more rows than were counted before", null);
         }
-        reader.setRequestedSchema(projection);
-        List<ColumnDescriptor> columns = projection.getColumns();
-        long read = 0;
-        PageReadStore rowGroup;
-        while ((rowGroup = reader.readNextRowGroup()) != null) {
-            long rows = rowGroup.getRowCount();
-            if (read + rows > total) {
-                throw new CorruptFileException(file, "row groups hold more rows than the footer's " + total, null);
+        long declared = total;
+        ColumnParallelism.forEachColumn(projected.size(), c -> {
+            MessageType single = new MessageType(fileSchema.getName(), projected.get(c));
+            ColumnDescriptor column = single.getColumns().get(0);
+            try (ParquetFileReader reader = new ParquetFileReader(input, footer, options, input.newStream())) {
+                reader.setRequestedSchema(single);
+                ChunkDecoder decoder = new ChunkDecoder(column, into[c], file);
+                long read = 0;
+                PageReadStore rowGroup;
+                while ((rowGroup = reader.readNextRowGroup()) != null) {
+                    long rows = rowGroup.getRowCount();
+                    if (read + rows > declared) {
+                        throw new CorruptFileException(file, "row groups hold more rows than the footer's " + declared,
+                                null);
+                    }
+                    decoder.decode(rowGroup.getPageReader(column), (int) (offset + read), (int) rows);
+                    read += rows;
+                }
+                if (read != declared) {
+                    throw new CorruptFileException(file, "row groups hold " + read + " rows, but the footer declares "
+                            + declared, null);
+                }
             }
-            PageReadStore pages = rowGroup;
-            int start = (int) (offset + read);
-            ColumnParallelism.forEachColumn(columns.size(), c -> {
-                new ChunkDecoder(columns.get(c), into[c], file).decode(pages.getPageReader(columns.get(c)), start,
-                        (int) rows);
-                return null;
-            });
-            read += rows;
-        }
-        if (read != total) {
-            throw new CorruptFileException(file, "row groups hold " + read + " rows, but the footer declares " + total,
-                    null);
-        }
+            return null;
+        });
         return (int) total;
     }
 }

@@ -1001,8 +1001,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         DecodedColumn[] columns = DirectFileReader.allocate(this.arrowSchema, files.rows(), target());
         int[] offset = {0};
         for (CommittedFiles.Opened file : files) {
-            runChecked(() -> offset[0] += DirectFileReader.readInto(file.reader(), this.arrowSchema, file.path(),
-                    columns, offset[0]));
+            runChecked(() -> offset[0] += DirectFileReader.readInto(file.input(), file.reader().getFooter(),
+                    readOptions(), this.arrowSchema, file.path(), columns, offset[0]));
         }
         DecodedColumns decoded = new DecodedColumns(columns, offset[0], target());
         decoded.checkNonNullable();
@@ -1071,16 +1071,19 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         }
     }
 
+    private static ParquetReadOptions readOptions() {
+        return ParquetReadOptions.builder(new PlainParquetConfiguration())
+            .withCodecFactory(StandaloneCodecFactory.forReading())
+            .build();
+    }
+
     /**
      * Opens the stored file and parses its footer. A file that fails to parse is reported as corrupt even when
      * the operation is a write, such as an append onto a damaged file.
      */
     private ParquetFileReader openReader(ChannelInputFile input) {
-        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-            .withCodecFactory(StandaloneCodecFactory.forReading())
-            .build();
         try {
-            return new ParquetFileReader(input, options);
+            return new ParquetFileReader(input, readOptions());
         }
         catch (IOException | RuntimeException ex) {
             throw Failures.translate(ex, input.path(), Failures.Stage.READ);
