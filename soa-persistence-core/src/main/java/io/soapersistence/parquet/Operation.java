@@ -28,7 +28,11 @@ public enum Operation {
     /** {@code clear}. */
     CLEAR(true),
     /** {@code info}. */
-    INFO(false);
+    INFO(false),
+    /** {@code select}. */
+    SELECT(false),
+    /** {@code scan}. */
+    SCAN(false);
 
     private final boolean write;
 
