@@ -1,5 +1,6 @@
 package io.soapersistence.query;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,6 +49,10 @@ public final class EnumColumn<E extends Enum<E>> extends Column<E> {
      */
     @SafeVarargs
     public final Filter in(E... values) {
-        return in(List.of(values));
+        List<E> constants = new ArrayList<>(values.length);
+        for (E value : values) {
+            constants.add(value);
+        }
+        return in(constants);
     }
 }
