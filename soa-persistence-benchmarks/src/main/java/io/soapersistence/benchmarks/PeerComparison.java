@@ -23,7 +23,9 @@ import io.soapersistence.benchmarks.peers.DuckDbEngine;
 import io.soapersistence.benchmarks.peers.ParquetAvroEngine;
 import io.soapersistence.benchmarks.peers.PeerEngine;
 import io.soapersistence.parquet.Compression;
+import io.soapersistence.parquet.Layout;
 import io.soapersistence.parquet.ParquetPersistence;
+import io.soapersistence.query.Filter;
 
 /**
  * soa-persistence against parquet-avro, Carpet, DuckDB and Arrow C++ in one JVM, on one generated dataset, SNAPPY
@@ -90,9 +92,13 @@ public final class PeerComparison {
      * @param countedRows what count returned
      * @param heap the heap during one soa-persistence load, or {@code null}
      * @param soaBytesEstimate the loaded SoA's size estimated from its column lengths
+     * @param multiFileAppendNanos median time of appending {@link #APPEND_ROWS} rows in the multi-file layout
+     * @param queryNanos median time of selecting a 1% id range
+     * @param queriedRows the rows that select returned
      */
     public record Results(Config config, double writtenTotalAmountSum, List<EngineResult> engines, long appendNanos,
-            long rowsAfterAppend, long countNanos, long countedRows, HeapSampler.Report heap, long soaBytesEstimate) {
+            long rowsAfterAppend, long countNanos, long countedRows, HeapSampler.Report heap, long soaBytesEstimate,
+            long multiFileAppendNanos, long queryNanos, long queriedRows) {
 
         /**
          * The result of one engine.
@@ -190,6 +196,12 @@ public final class PeerComparison {
             .withCompression(Compression.snappy());
         ParquetPersistence<OrderRowSoA> appended = new ParquetPersistence<>(OrderRowSoA.class,
                 work.resolve("ours-append")).withCompression(Compression.snappy());
+        ParquetPersistence<OrderRowSoA> multiFile = new ParquetPersistence<>(OrderRowSoA.class,
+                work.resolve("ours-multi-file")).withCompression(Compression.snappy()).withLayout(Layout.MULTI_FILE);
+        // 1% of the ids, in the middle of the file.
+        long queryFrom = config.rows() / 2 + 1;
+        long queryTo = queryFrom + Math.max(1, config.rows() / 100) - 1;
+        Filter onePercent = OrderRowSoA.ORDER_ID.between(queryFrom, queryTo);
 
         List<PeerEngine> peers = new ArrayList<>();
         List<Contender> contenders = new ArrayList<>();
@@ -215,6 +227,9 @@ public final class PeerComparison {
             }
 
             List<Long> appendTimes = new ArrayList<>();
+            List<Long> multiFileAppendTimes = new ArrayList<>();
+            List<Long> queryTimes = new ArrayList<>();
+            long queriedRows = -1;
             List<Long> countTimes = new ArrayList<>();
             long rowsAfterAppend = -1;
             long counted = -1;
@@ -244,9 +259,17 @@ public final class PeerComparison {
                 long[] count = new long[1];
                 long countNanos = timed(() -> count[0] = ours.count().join());
                 counted = count[0];
+                // The multi-file dataset is saved afresh every round (untimed), so every append meets one file.
+                multiFile.save(dataset.soa()).join();
+                long multiFileAppendNanos = timed(() -> multiFile.append(tail.soa()).join());
+                int[] matched = new int[1];
+                long queryNanos = timed(() -> matched[0] = ours.select(onePercent).join().size());
+                queriedRows = matched[0];
                 if (measured) {
                     appendTimes.add(appendNanos);
                     countTimes.add(countNanos);
+                    multiFileAppendTimes.add(multiFileAppendNanos);
+                    queryTimes.add(queryNanos);
                 }
             }
 
@@ -265,7 +288,8 @@ public final class PeerComparison {
                         c.firstDifference, spread(c.writeTimes), spread(c.readTimes)));
             }
             return new Results(config, source.totalAmountSum(), engines, median(appendTimes), rowsAfterAppend,
-                    median(countTimes), counted, heap, soaBytes);
+                    median(countTimes), counted, heap, soaBytes, median(multiFileAppendTimes), median(queryTimes),
+                    queriedRows);
         }
         finally {
             for (PeerEngine peer : peers) {
@@ -388,8 +412,13 @@ public final class PeerComparison {
         out.append(String.format(Locale.ROOT, "  append %,d rows onto %,d: %.1f ms = %.1f%% of a full save (%.1f ms);"
                 + " count after append %,d%n", APPEND_ROWS, rows, r.appendNanos() / 1e6,
                 100.0 * r.appendNanos() / ours.writeNanos(), ours.writeNanos() / 1e6, r.rowsAfterAppend()));
+        out.append(String.format(Locale.ROOT, "  append %,d rows, multi-file layout: %.1f ms = %.1f%% of a full save%n",
+                APPEND_ROWS, r.multiFileAppendNanos() / 1e6, 100.0 * r.multiFileAppendNanos() / ours.writeNanos()));
         out.append(String.format(Locale.ROOT, "  count: %.3f ms (returned %,d)%n", r.countNanos() / 1e6,
                 r.countedRows()));
+        out.append(String.format(Locale.ROOT, "  select of a 1%% id range: %.1f ms for %,d rows = %.1fx faster than "
+                + "a load (%.1f ms)%n", r.queryNanos() / 1e6, r.queriedRows(), (double) ours.readNanos() / r.queryNanos(),
+                ours.readNanos() / 1e6));
         if (r.heap() != null) {
             HeapSampler.Report h = r.heap();
             out.append(String.format(Locale.ROOT, "  heap during one load: peak %,d MB above the %,d MB baseline "

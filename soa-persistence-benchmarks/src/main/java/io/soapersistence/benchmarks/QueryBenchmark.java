@@ -18,6 +18,17 @@ public class QueryBenchmark extends PersistenceBenchmarkBase {
      *
      * @return the dataset if it matched
      */
+    /**
+     * A 1% range of the sorted order ids, selected with pushdown: most row groups and pages are never read.
+     *
+     * @return the matching rows
+     */
+    @Benchmark
+    public OrderRowSoA selectOnePercentIdRange() {
+        long from = this.rows / 2 + 1;
+        return this.persistence.select(OrderRowSoA.ORDER_ID.between(from, from + this.rows / 100 - 1)).join();
+    }
+
     @Benchmark
     public Optional<OrderRowSoA> queryLargeOrders() {
         return this.persistence.query(orders -> {

@@ -40,6 +40,8 @@ class PeerComparisonSmokeTest {
         }
         assertThat(results.rowsAfterAppend()).isEqualTo(ROWS + PeerComparison.APPEND_ROWS);
         assertThat(results.countedRows()).isEqualTo(ROWS);
+        assertThat(results.queriedRows()).as("a 1% id range").isEqualTo(ROWS / 100);
+        assertThat(results.multiFileAppendNanos()).isPositive();
         assertThat(results.heap()).isNotNull();
         assertThat(PeerComparison.render(results)).contains("Ratios", "Arrow C++", "identical");
     }

@@ -82,21 +82,52 @@ final class ChunkDecoder {
             if (count < 0 || row + count > end) {
                 throw corrupt("pages hold more values than the row group's " + rows + " rows");
             }
-            if (page instanceof DataPageV1 v1) {
-                ByteBufferInputStream in = v1.getBytes().toInputStream();
-                v1.getRlEncoding().getValuesReader(this.column, ValuesType.REPETITION_LEVEL).initFromPage(count, in);
-                int defined = readDefinitions(v1.getDlEncoding(), count, in);
-                decodeValues(v1.getValueEncoding(), count, defined, in, row);
-            }
-            else {
-                DataPageV2 v2 = (DataPageV2) page;
-                int defined = readDefinitionsV2(v2, count);
-                decodeValues(v2.getDataEncoding(), count, defined, v2.getData().toInputStream(), row);
-            }
+            decodePage(page, count, row);
             row += count;
         }
         if (row != end) {
             throw corrupt("pages hold " + (row - offset) + " values for " + rows + " rows");
+        }
+    }
+
+    /**
+     * Decodes the pages a filtered row group kept, each at its first row index within the row group's
+     * {@code rows}; rows of skipped pages stay unset.
+     *
+     * @return how many values were decoded
+     */
+    long decodeKeptPages(PageReader pages, int rows) throws IOException {
+        DictionaryPage dictionaryPage = pages.readDictionaryPage();
+        this.dictionary = (dictionaryPage != null) ? decodeDictionary(dictionaryPage) : null;
+        long decoded = 0;
+        int row = 0;
+        DataPage page;
+        while ((page = pages.readPage()) != null) {
+            int count = page.getValueCount();
+            long first = page.getFirstRowIndex().orElse((long) row);
+            if (count < 0 || first < 0 || first + count > rows) {
+                throw corrupt("a page of " + count + " values at row " + first + " exceeds the row group's " + rows
+                        + " rows");
+            }
+            row = (int) first;
+            decodePage(page, count, row);
+            row += count;
+            decoded += count;
+        }
+        return decoded;
+    }
+
+    private void decodePage(DataPage page, int count, int row) throws IOException {
+        if (page instanceof DataPageV1 v1) {
+            ByteBufferInputStream in = v1.getBytes().toInputStream();
+            v1.getRlEncoding().getValuesReader(this.column, ValuesType.REPETITION_LEVEL).initFromPage(count, in);
+            int defined = readDefinitions(v1.getDlEncoding(), count, in);
+            decodeValues(v1.getValueEncoding(), count, defined, in, row);
+        }
+        else {
+            DataPageV2 v2 = (DataPageV2) page;
+            int defined = readDefinitionsV2(v2, count);
+            decodeValues(v2.getDataEncoding(), count, defined, v2.getData().toInputStream(), row);
         }
     }
 

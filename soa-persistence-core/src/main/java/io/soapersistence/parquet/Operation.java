@@ -30,7 +30,11 @@ public enum Operation {
     /** {@code info}. */
     INFO(false),
     /** {@code compact}. */
-    COMPACT(true);
+    COMPACT(true),
+    /** {@code select}. */
+    SELECT(false),
+    /** {@code scan}. */
+    SCAN(false);
 
     private final boolean write;
 

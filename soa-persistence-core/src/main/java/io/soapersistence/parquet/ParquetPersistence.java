@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.soapersistence.PersistenceCancelledException;
@@ -28,6 +29,7 @@ import io.soapersistence.PersistenceException;
 import io.soapersistence.SchemaMismatchException;
 import io.soapersistence.SoAPersistence;
 import io.soapersistence.ToArrow;
+import io.soapersistence.query.Filter;
 import io.soapersistence.spi.DirectColumns;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -1111,5 +1113,138 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     @Override
     public String toString() {
         return "ParquetPersistence[" + this.type.getSimpleName() + " at " + file() + ", " + this.settings.compression + "]";
+    }
+
+    /**
+     * Reads the rows that match {@code filter}, as the stored type. Row groups and pages that cannot match are
+     * skipped by statistics, dictionaries, bloom filters and column indexes; every row read is re-checked, so
+     * the result is exact. Needs a generated SoA type.
+     * <pre>{@code
+     * OrderSoA shipped = orders.select(OrderSoA.STATUS.eq(OrderStatus.SHIPPED)
+     *         .and(OrderSoA.ORDER_ID.between(1_000, 2_000))).join();
+     * }</pre>
+     *
+     * @param filter the rows to keep; {@link Filter#all()} for every row
+     * @return a future of the matching rows in file order; empty when nothing matches or nothing is stored.
+     *     It fails with a {@link io.soapersistence.ColumnNotFoundException} or {@link SchemaMismatchException}
+     *     when the filter names a column the type or the file lacks or has with another type, checked
+     *     before any data is read
+     * @throws IllegalArgumentException if the stored type is not a generated SoA type
+     */
+    public CompletableFuture<T> select(Filter filter) {
+        return select(filter, this.type);
+    }
+
+    /**
+     * Reads the rows that match {@code filter}, as a smaller SoA type whose columns are a subset of the stored
+     * type's, matched by name. Only the projected columns and those the filter tests are read and decompressed.
+     *
+     * @param <P> the projection type
+     * @param filter the rows to keep; {@link Filter#all()} for every row
+     * @param projection a generated SoA type with some of the stored columns, of the same types
+     * @return a future of the matching rows, as for {@link #select(Filter)}; it also fails when a projected
+     *     column is not a column of the stored type of the same type
+     * @throws IllegalArgumentException if the projection is not a generated SoA type with a public no-argument
+     *     constructor
+     */
+    public <P extends ToArrow<P>> CompletableFuture<P> select(Filter filter, Class<P> projection) {
+        return select(filter, projection, QueryTrace.discard());
+    }
+
+    /**
+     * Hands the rows that match {@code filter} to {@code batchConsumer} in batches of at most {@code batchSize}
+     * rows, row group by row group, so that memory stays bounded by one row group whatever the file's size.
+     * Batches arrive in file order on the executor's thread; concatenated they equal {@link #select(Filter)}.
+     *
+     * @param filter the rows to keep; {@link Filter#all()} for every row
+     * @param batchSize the most rows per batch, at least 1
+     * @param batchConsumer receives each batch, which it may keep
+     * @return a future that completes after the last batch; it fails as {@link #select(Filter)} does, or with a
+     *     {@link PersistenceCancelledException} caused by the consumer's exception if the consumer throws, which
+     *     stops the scan
+     * @throws IllegalArgumentException if {@code batchSize} is less than 1 or the type is not a generated SoA type
+     */
+    public CompletableFuture<Void> scan(Filter filter, int batchSize, Consumer<? super T> batchConsumer) {
+        return scan(filter, this.type, batchSize, batchConsumer);
+    }
+
+    /**
+     * Hands the rows that match {@code filter} to {@code batchConsumer} as a projection, in batches of at most
+     * {@code batchSize} rows, as {@link #scan(Filter, int, Consumer)} does.
+     *
+     * @param <P> the projection type
+     * @param filter the rows to keep; {@link Filter#all()} for every row
+     * @param projection a generated SoA type with some of the stored columns, of the same types
+     * @param batchSize the most rows per batch, at least 1
+     * @param batchConsumer receives each batch, which it may keep
+     * @return a future that completes after the last batch
+     * @throws IllegalArgumentException if {@code batchSize} is less than 1 or the projection is not a generated
+     *     SoA type
+     */
+    public <P extends ToArrow<P>> CompletableFuture<Void> scan(Filter filter, Class<P> projection, int batchSize,
+            Consumer<? super P> batchConsumer) {
+        return scan(filter, projection, batchSize, batchConsumer, QueryTrace.discard());
+    }
+
+    <P extends ToArrow<P>> CompletableFuture<P> select(Filter filter, Class<P> projection, QueryTrace trace) {
+        Objects.requireNonNull(filter, "filter");
+        DirectColumns<?> empty = queryPrototype(projection);
+        return submit(Operation.SELECT, stats -> {
+            QueryPlan plan = QueryPlan.of(this.arrowSchema, filter, empty.arrowSchema(), target());
+            List<MatchedRows> parts = new ArrayList<>();
+            queryNow(plan, stats, trace, parts::add);
+            MatchedRows all = MatchedRows.concat(parts, plan.fields().subList(0, plan.projected()));
+            return projection.cast(empty.importColumns(all.toSource(target())));
+        });
+    }
+
+    <P extends ToArrow<P>> CompletableFuture<Void> scan(Filter filter, Class<P> projection, int batchSize,
+            Consumer<? super P> batchConsumer, QueryTrace trace) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(batchConsumer, "batchConsumer");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, but was " + batchSize);
+        }
+        DirectColumns<?> empty = queryPrototype(projection);
+        return submit(Operation.SCAN, stats -> {
+            QueryPlan plan = QueryPlan.of(this.arrowSchema, filter, empty.arrowSchema(), target());
+            queryNow(plan, stats, trace, rows -> {
+                for (int from = 0; from < rows.size(); from += batchSize) {
+                    MatchedRows batch = rows.slice(from, Math.min(batchSize, rows.size() - from));
+                    P soa = projection.cast(empty.importColumns(batch.toSource(target())));
+                    try {
+                        batchConsumer.accept(soa);
+                    }
+                    catch (RuntimeException ex) {
+                        throw new PersistenceCancelledException(target(), "the batch consumer failed, so the scan "
+                                + "stopped: " + ex, ex);
+                    }
+                }
+            });
+            return null;
+        });
+    }
+
+    private static DirectColumns<?> queryPrototype(Class<?> projection) {
+        Object instance = instantiate(projection);
+        if (!(instance instanceof DirectColumns<?> direct)) {
+            throw new IllegalArgumentException("queries need a generated SoA type; " + projection.getName()
+                    + " does not implement " + DirectColumns.class.getName());
+        }
+        return direct;
+    }
+
+    /**
+     * Feeds the matching rows of every committed file to {@code sink}, file after file; feeds nothing when no
+     * file is stored.
+     */
+    private void queryNow(QueryPlan plan, OperationStats stats, QueryTrace trace, FilteredScan.Sink sink)
+            throws Exception {
+        try (CommittedFiles files = openCommitted()) {
+            stats.dataset = DatasetInfo.combineOrSingle(target(), files.infos(), this.settings.layout);
+            for (CommittedFiles.Opened file : files) {
+                FilteredScan.run(file.input(), file.reader().getFooter(), plan, file.path(), trace, sink);
+            }
+        }
     }
 }

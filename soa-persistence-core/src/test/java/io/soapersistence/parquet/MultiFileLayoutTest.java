@@ -164,6 +164,27 @@ class MultiFileLayoutTest {
     }
 
     @Test
+    void selectAndScanSeeEveryFileAsOneDataset() {
+        ParquetPersistence<OrderSoA> persistence = persistence();
+        for (int i = 0; i < 3; i++) {
+            persistence.append(orders(1 + i * 100L, 100)).join();
+        }
+        io.soapersistence.query.Filter filter = OrderSoA.ORDER_ID.between(50, 250)
+            .and(OrderSoA.STATUS.ne(io.soapersistence.fixtures.OrderStatus.CANCELLED));
+        OrderSoA expected = persistence.load().join().orElseThrow()
+            .filter(order -> order.orderId() >= 50 && order.orderId() <= 250
+                    && order.status() != io.soapersistence.fixtures.OrderStatus.CANCELLED);
+
+        assertThat(persistence.select(filter).join()).isEqualTo(expected);
+        OrderSoA scanned = new OrderSoA();
+        persistence.scan(filter, 30, batch -> {
+            assertThat(batch.size()).isLessThanOrEqualTo(30);
+            scanned.addAll(batch);
+        }).join();
+        assertThat(scanned).isEqualTo(expected);
+    }
+
+    @Test
     void duckDbReadsTheDirectoryAsOneDataset() throws Exception {
         ParquetPersistence<OrderSoA> persistence = persistence();
         OrderSoA expected = new OrderSoA();

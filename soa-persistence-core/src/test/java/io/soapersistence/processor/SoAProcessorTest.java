@@ -213,6 +213,13 @@ class SoAProcessorTest {
                 "component '" + name + "' of io.x.Order", "clashes");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"schema", "defaultCapacity"})
+    void rejectsAComponentWhoseColumnHandleWouldClashWithAGeneratedConstant(String name) {
+        assertFailsNaming(compile("Order", "@SoA record Order(long id, int " + name + ") { }"),
+                "component '" + name + "' of io.x.Order", "column handle");
+    }
+
     @Test
     void reportsEveryProblemOfARecordAtOnce() {
         InMemoryCompiler.Result result = compile("Order", "@SoA record Order(Object a, BigDecimal b, int size) { }");

@@ -109,6 +109,11 @@ final class RecordAnalyzer {
                         + "' is already used by component '" + clash + "'"));
                 valid = false;
             }
+            if (ReservedNames.isReservedConstant(column.constantName())) {
+                error(component, componentError(record, column.name(), "its column handle "
+                        + column.constantName() + " would clash with a constant of the generated class; rename it"));
+                valid = false;
+            }
             String constantClash = componentByConstant.putIfAbsent(column.constantName(), column.name());
             if (constantClash != null) {
                 error(component, componentError(record, column.name(), "its constant Columns."

@@ -19,11 +19,18 @@ final class ReservedNames {
             // inherited from Object
             "equals", "hashCode", "toString", "getClass", "wait", "notify", "notifyAll", "clone", "finalize");
 
+    /** Constants of the generated class that the per-component column handles must not shadow. */
+    private static final Set<String> CONSTANTS = Set.of("SCHEMA", "DEFAULT_CAPACITY");
+
     private ReservedNames() {
     }
 
     static boolean isReserved(String componentName) {
         return NAMES.contains(componentName);
+    }
+
+    static boolean isReservedConstant(String constantName) {
+        return CONSTANTS.contains(constantName);
     }
 
     /** The reserved names, sorted, for error messages. */

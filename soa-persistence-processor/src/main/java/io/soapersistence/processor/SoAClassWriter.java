@@ -91,6 +91,7 @@ final class SoAClassWriter {
         this.out.blank();
         ArrowWriter arrow = new ArrowWriter(this.model, this.out);
         arrow.writeSchema();
+        new QueryColumnsWriter(this.model, this.out).write();
         writeFields();
         writeConstructors();
         writeAdd();
