@@ -6,9 +6,12 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.soapersistence.CorruptFileException;
 import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -96,25 +99,42 @@ final class ChunkDecoder {
      *
      * @return how many values were decoded
      */
-    long decodeKeptPages(PageReader pages, int rows) throws IOException {
+    /**
+     * Decodes the pages a filtered read kept, each placed at its first row, into a column that spans only
+     * those pages: the rows between them are never allocated.
+     *
+     * @return the column, whose index 0 holds row {@link DecodedColumn#base} of the row group
+     */
+    static DecodedColumn decodeKeptPages(ColumnDescriptor column, Field field, PageReader pages, int rows, Path file)
+            throws IOException {
         DictionaryPage dictionaryPage = pages.readDictionaryPage();
-        this.dictionary = (dictionaryPage != null) ? decodeDictionary(dictionaryPage) : null;
-        long decoded = 0;
+        List<DataPage> kept = new ArrayList<>();
+        List<Integer> firstRows = new ArrayList<>();
         int row = 0;
+        int low = Integer.MAX_VALUE;
+        int high = 0;
         DataPage page;
         while ((page = pages.readPage()) != null) {
             int count = page.getValueCount();
             long first = page.getFirstRowIndex().orElse((long) row);
             if (count < 0 || first < 0 || first + count > rows) {
-                throw corrupt("a page of " + count + " values at row " + first + " exceeds the row group's " + rows
-                        + " rows");
+                throw new CorruptFileException(file, "column '" + column.getPath()[0] + "': a page of " + count
+                        + " values at row " + first + " exceeds the row group's " + rows + " rows", null);
             }
-            row = (int) first;
-            decodePage(page, count, row);
-            row += count;
-            decoded += count;
+            kept.add(page);
+            firstRows.add((int) first);
+            low = Math.min(low, (int) first);
+            high = Math.max(high, (int) first + count);
+            row = (int) first + count;
         }
-        return decoded;
+        int base = kept.isEmpty() ? 0 : low;
+        DecodedColumn target = new DecodedColumn(field, Math.max(0, high - base), base);
+        ChunkDecoder decoder = new ChunkDecoder(column, target, file);
+        decoder.dictionary = (dictionaryPage != null) ? decoder.decodeDictionary(dictionaryPage) : null;
+        for (int i = 0; i < kept.size(); i++) {
+            decoder.decodePage(kept.get(i), kept.get(i).getValueCount(), firstRows.get(i) - base);
+        }
+        return target;
     }
 
     private void decodePage(DataPage page, int count, int row) throws IOException {

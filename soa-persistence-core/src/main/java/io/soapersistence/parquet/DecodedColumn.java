@@ -23,6 +23,12 @@ final class DecodedColumn {
 
     final int size;
 
+    /**
+     * The row of the row group held at index 0: a filtered read decodes only the pages it keeps, into arrays
+     * that span them rather than the whole row group.
+     */
+    final int base;
+
     final BitSet nulls = new BitSet();
 
     boolean[] booleans;
@@ -47,9 +53,14 @@ final class DecodedColumn {
     long[] least;
 
     DecodedColumn(Field field, int size) {
+        this(field, size, 0);
+    }
+
+    DecodedColumn(Field field, int size, int base) {
         this.field = field;
         this.kind = kindOf(field);
         this.size = size;
+        this.base = base;
         switch (this.kind) {
             case BOOLEAN -> this.booleans = new boolean[size];
             case BYTE -> this.bytes = new byte[size];

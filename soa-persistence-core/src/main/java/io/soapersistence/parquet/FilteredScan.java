@@ -168,9 +168,9 @@ final class FilteredScan {
         List<Long> counts = ColumnParallelism.forEachColumn(fieldIndexes.length, i -> {
             int field = fieldIndexes[i];
             ColumnDescriptor descriptor = this.descriptors.get(field);
-            decoded[field] = new DecodedColumn(fields.get(field), rows);
-            return new ChunkDecoder(descriptor, decoded[field], this.file)
-                .decodeKeptPages(rowGroup.getPageReader(descriptor), rows);
+            decoded[field] = ChunkDecoder.decodeKeptPages(descriptor, fields.get(field),
+                    rowGroup.getPageReader(descriptor), rows, this.file);
+            return (long) decoded[field].size;
         });
         for (int i = 0; i < fieldIndexes.length; i++) {
             this.trace.valuesDecoded.merge(fields.get(fieldIndexes[i]).getName(), counts.get(i), Long::sum);

@@ -27,7 +27,7 @@ final class MatchedRows {
             DecodedColumn from = decoded[c];
             DecodedColumn to = new DecodedColumn(from.field, rows.length);
             for (int i = 0; i < rows.length; i++) {
-                copy(from, rows[i], to, i, 1);
+                copy(from, rows[i] - from.base, to, i, 1);
             }
             columns[c] = to;
         }

@@ -81,14 +81,14 @@ final class RowMatcher {
         IntPredicate test = switch (column.kind) {
             case BYTE, SHORT, CHAR, INT, LONG -> longTest(longs(column), operator, leaf.operands());
             case FLOAT, DOUBLE -> doubleTest(doubles(column), operator, leaf.operands());
-            case STRING -> objectTest(row -> column.objects[row], Object::equals, CODE_POINT_ORDER, operator,
+            case STRING -> objectTest(row -> column.objects[row - column.base], Object::equals, CODE_POINT_ORDER, operator,
                     leaf.operands());
-            case DECIMAL -> objectTest(row -> column.objects[row], (a, b) -> DECIMAL_ORDER.compare(a, b) == 0,
+            case DECIMAL -> objectTest(row -> column.objects[row - column.base], (a, b) -> DECIMAL_ORDER.compare(a, b) == 0,
                     DECIMAL_ORDER, operator, leaf.operands());
-            case BINARY -> objectTest(row -> column.objects[row], (a, b) -> Arrays.equals((byte[]) a, (byte[]) b),
+            case BINARY -> objectTest(row -> column.objects[row - column.base], (a, b) -> Arrays.equals((byte[]) a, (byte[]) b),
                     null, operator, leaf.operands());
-            case BOOLEAN -> objectTest(row -> column.booleans[row], Object::equals, null, operator, leaf.operands());
-            case UUID -> objectTest(row -> new UUID(column.longs[row], column.least[row]), Object::equals, null,
+            case BOOLEAN -> objectTest(row -> column.booleans[row - column.base], Object::equals, null, operator, leaf.operands());
+            case UUID -> objectTest(row -> new UUID(column.longs[row - column.base], column.least[row - column.base]), Object::equals, null,
                     operator, leaf.operands());
         };
         return row -> !isNull.test(row) && test.test(row);
@@ -96,23 +96,23 @@ final class RowMatcher {
 
     private static IntPredicate isNull(DecodedColumn column) {
         return switch (column.kind) {
-            case STRING, DECIMAL, BINARY -> row -> column.objects[row] == null;
-            default -> column.nulls::get;
+            case STRING, DECIMAL, BINARY -> row -> column.objects[row - column.base] == null;
+            default -> row -> column.nulls.get(row - column.base);
         };
     }
 
     private static IntToLongFunction longs(DecodedColumn column) {
         return switch (column.kind) {
-            case BYTE -> row -> column.bytes[row];
-            case SHORT -> row -> column.shorts[row];
-            case CHAR -> row -> column.chars[row];
-            case INT -> row -> column.ints[row];
-            default -> row -> column.longs[row];
+            case BYTE -> row -> column.bytes[row - column.base];
+            case SHORT -> row -> column.shorts[row - column.base];
+            case CHAR -> row -> column.chars[row - column.base];
+            case INT -> row -> column.ints[row - column.base];
+            default -> row -> column.longs[row - column.base];
         };
     }
 
     private static IntToDoubleFunction doubles(DecodedColumn column) {
-        return (column.kind == DecodedColumn.Kind.FLOAT) ? row -> column.floats[row] : row -> column.doubles[row];
+        return (column.kind == DecodedColumn.Kind.FLOAT) ? row -> column.floats[row - column.base] : row -> column.doubles[row - column.base];
     }
 
     private static IntPredicate longTest(IntToLongFunction value, Operator operator, List<Object> operands) {

@@ -2,6 +2,7 @@ package io.soapersistence.parquet;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -143,6 +144,31 @@ class ArrowCppInteropTest {
         read.sort(Comparator.comparingInt(AllTypes::count));
         assertThat(read).usingRecursiveFieldByFieldElementComparator(InteropSamples.exactly())
             .containsExactlyElementsOf(InteropSamples.sortedByCount(rows));
+    }
+
+    /**
+     * pyarrow's dataset discovery reads a multi-file dataset directory as one table, skipping the hidden lock
+     * and temporary files.
+     */
+    @Test
+    void arrowCppReadsAMultiFileDirectoryAsOneDataset() throws Exception {
+        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir)
+            .withLayout(Layout.MULTI_FILE);
+        List<Order> orders = InteropSamples.bulkOrders(1, 3_000);
+        for (int from = 0; from < orders.size(); from += 1_000) {
+            persistence.append(OrderSoA.from(orders.subList(from, from + 1_000))).join();
+        }
+        assertThat(this.dir.resolve(DatasetDirectory.LOCK_FILE)).exists();
+
+        Scan scan = scan(this.dir);
+
+        assertThat(scan.rows()).isEqualTo(3_000);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < scan.rows(); i++) {
+            ids.add((Long) scan.row(i).get("order_id"));
+        }
+        ids.sort(Comparator.naturalOrder());
+        assertThat(ids).isEqualTo(orders.stream().map(Order::orderId).sorted().toList());
     }
 
     /**
