@@ -64,10 +64,20 @@ final class ChannelInputFile implements InputFile, AutoCloseable {
         return this.path.toString();
     }
 
-    /** Positional reads on the shared channel: streams never disturb each other's position. */
+    /**
+     * Positional reads on the shared channel: streams never disturb each other's position. Small reads are
+     * served from a read-ahead buffer, because parquet-java copies column chunks in 8 KiB reads; large reads
+     * go straight to the channel.
+     */
     private final class ChannelStream extends SeekableInputStream {
 
+        private static final int READ_AHEAD = 1024 * 1024;
+
         private long position;
+
+        private ByteBuffer readAhead;
+
+        private long readAheadStart;
 
         @Override
         public long getPos() {
@@ -99,11 +109,47 @@ final class ChannelInputFile implements InputFile, AutoCloseable {
             if (!buffer.hasRemaining()) {
                 return 0;
             }
-            int read = ChannelInputFile.this.channel.read(buffer, this.position);
-            if (read > 0) {
-                this.position += read;
+            if (buffer.remaining() >= READ_AHEAD / 4) {
+                int read = ChannelInputFile.this.channel.read(buffer, this.position);
+                if (read > 0) {
+                    this.position += read;
+                }
+                return read;
             }
-            return read;
+            if (!buffered() && !fill()) {
+                return -1;
+            }
+            ByteBuffer available = this.readAhead.duplicate();
+            available.position((int) (this.position - this.readAheadStart));
+            int length = Math.min(available.remaining(), buffer.remaining());
+            available.limit(available.position() + length);
+            buffer.put(available);
+            this.position += length;
+            return length;
+        }
+
+        private boolean buffered() {
+            return this.readAhead != null && this.position >= this.readAheadStart
+                    && this.position < this.readAheadStart + this.readAhead.limit();
+        }
+
+        /** Reads ahead from the current position; {@code false} at the end of the file. */
+        private boolean fill() throws IOException {
+            if (this.readAhead == null) {
+                // A heap buffer: direct memory is only freed by a later GC, and every reader opens streams.
+                this.readAhead = ByteBuffer.allocate(READ_AHEAD);
+            }
+            this.readAhead.clear();
+            this.readAheadStart = this.position;
+            while (this.readAhead.hasRemaining()) {
+                int read = ChannelInputFile.this.channel.read(this.readAhead,
+                        this.readAheadStart + this.readAhead.position());
+                if (read < 0) {
+                    break;
+                }
+            }
+            this.readAhead.flip();
+            return this.readAhead.hasRemaining();
         }
 
         @Override

@@ -26,8 +26,15 @@ final class MatchedRows {
         for (int c = 0; c < projected; c++) {
             DecodedColumn from = decoded[c];
             DecodedColumn to = new DecodedColumn(from.field, rows.length);
-            for (int i = 0; i < rows.length; i++) {
-                copy(from, rows[i] - from.base, to, i, 1);
+            // Matches come in runs of consecutive rows (a range query yields one run): one copy per run.
+            int i = 0;
+            while (i < rows.length) {
+                int run = 1;
+                while (i + run < rows.length && rows[i + run] == rows[i] + run) {
+                    run++;
+                }
+                copy(from, rows[i] - from.base, to, i, run);
+                i += run;
             }
             columns[c] = to;
         }
