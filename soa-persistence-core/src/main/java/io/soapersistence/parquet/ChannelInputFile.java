@@ -23,6 +23,11 @@ final class ChannelInputFile implements InputFile, AutoCloseable {
 
     private final long length;
 
+    /** Where the next skipped read must start, for a column chunk the kernel copies instead. */
+    private long skipNext = -1;
+
+    private long skipRemaining;
+
     private ChannelInputFile(Path path, FileChannel channel) throws IOException {
         this.path = path;
         this.channel = channel;
@@ -42,6 +47,20 @@ final class ChannelInputFile implements InputFile, AutoCloseable {
 
     Path path() {
         return this.path;
+    }
+
+    FileChannel channel() {
+        return this.channel;
+    }
+
+    /**
+     * Makes the next reads of {@code [start, start + length)} return without reading: the bytes of a column
+     * chunk that parquet-java would copy through the heap are spliced in the kernel instead (see
+     * {@link ChannelOutputFile#spliceNext}), so what those reads return is never looked at.
+     */
+    void skipNextRead(long start, long length) {
+        this.skipNext = start;
+        this.skipRemaining = length;
     }
 
     @Override
@@ -108,6 +127,16 @@ final class ChannelInputFile implements InputFile, AutoCloseable {
         public int read(ByteBuffer buffer) throws IOException {
             if (!buffer.hasRemaining()) {
                 return 0;
+            }
+            ChannelInputFile file = ChannelInputFile.this;
+            // Only the one sequential pass over the armed range is skipped; later reads of it read for real.
+            if (file.skipRemaining > 0 && this.position == file.skipNext) {
+                int skipped = (int) Math.min(buffer.remaining(), file.skipRemaining);
+                buffer.position(buffer.position() + skipped);
+                this.position += skipped;
+                file.skipNext += skipped;
+                file.skipRemaining -= skipped;
+                return skipped;
             }
             if (buffer.remaining() >= READ_AHEAD / 4) {
                 int read = ChannelInputFile.this.channel.read(buffer, this.position);

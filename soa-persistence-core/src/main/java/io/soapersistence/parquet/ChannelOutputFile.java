@@ -58,6 +58,24 @@ final class ChannelOutputFile implements OutputFile {
         return this.path.toString();
     }
 
+    /**
+     * Arms a splice: the next {@code length} bytes written are not written but replaced by the bytes at
+     * {@code [start, start + length)} of {@code source}, copied by the kernel ({@code copy_file_range} or
+     * {@code sendfile}). parquet-java's chunk append otherwise pulls every stored byte through 8 KiB heap
+     * buffers; the positions it records stay exact because the stream still counts the bytes.
+     */
+    void spliceNext(FileChannel source, long start, long length) {
+        this.stream.arm(source, start, length);
+    }
+
+    /** Fails unless the armed splice was consumed exactly by the write that followed it. */
+    void checkSpliced() {
+        if (this.stream.spliceRemaining != 0) {
+            throw new IllegalStateException("a column chunk copy wrote " + (this.stream.spliceLength
+                    - this.stream.spliceRemaining) + " of " + this.stream.spliceLength + " bytes");
+        }
+    }
+
     /** Closes the file without forcing it, after a failed write whose file is about to be deleted. */
     void abort() {
         if (this.stream != null) {
@@ -80,8 +98,45 @@ final class ChannelOutputFile implements OutputFile {
 
         private boolean closed;
 
+        private FileChannel spliceSource;
+
+        private long spliceStart;
+
+        private long spliceLength;
+
+        private long spliceRemaining;
+
         ChannelStream(FileChannel channel) {
             this.channel = channel;
+        }
+
+        void arm(FileChannel source, long start, long length) {
+            this.spliceSource = source;
+            this.spliceStart = start;
+            this.spliceLength = length;
+            this.spliceRemaining = length;
+        }
+
+        /** Counts bytes that belong to an armed splice; copies the whole range once the count is complete. */
+        private int splice(int len) throws IOException {
+            int taken = (int) Math.min(len, this.spliceRemaining);
+            this.spliceRemaining -= taken;
+            this.position += taken;
+            if (this.spliceRemaining == 0) {
+                drain();
+                long copied = 0;
+                while (copied < this.spliceLength) {
+                    long sent = this.spliceSource.transferTo(this.spliceStart + copied, this.spliceLength - copied,
+                            this.channel);
+                    if (sent <= 0) {
+                        throw new java.io.EOFException("the source ended " + (this.spliceLength - copied)
+                                + " bytes before the end of a column chunk");
+                    }
+                    copied += sent;
+                }
+                this.spliceSource = null;
+            }
+            return taken;
         }
 
         @Override
@@ -91,6 +146,10 @@ final class ChannelOutputFile implements OutputFile {
 
         @Override
         public void write(int b) throws IOException {
+            if (this.spliceRemaining > 0) {
+                splice(1);
+                return;
+            }
             if (!this.buffer.hasRemaining()) {
                 drain();
             }
@@ -100,6 +159,14 @@ final class ChannelOutputFile implements OutputFile {
 
         @Override
         public void write(byte[] bytes, int off, int len) throws IOException {
+            if (this.spliceRemaining > 0) {
+                int taken = splice(len);
+                if (taken == len) {
+                    return;
+                }
+                off += taken;
+                len -= taken;
+            }
             if (len >= BUFFER_SIZE) {
                 drain();
                 writeFully(ByteBuffer.wrap(bytes, off, len));

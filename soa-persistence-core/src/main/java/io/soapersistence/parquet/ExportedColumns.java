@@ -97,13 +97,16 @@ final class ExportedColumns implements ColumnSink {
          */
         boolean dictionaryWorthy(int from, int to) {
             int rows = to - from;
-            if (rows <= SAMPLE) {
+            // A sixteenth of the rows, between 256 and 4096 values: enough to tell repeating from unique values,
+            // and cheap next to encoding a small append.
+            int sample = Math.min(SAMPLE, Math.max(256, rows / 16));
+            if (rows <= sample) {
                 return true;
             }
-            java.util.Set<Object> distinct = new java.util.HashSet<>();
-            int step = rows / SAMPLE;
+            java.util.Set<Object> distinct = new java.util.HashSet<>(sample * 2);
+            int step = rows / sample;
             int sampled = 0;
-            for (int row = from; row < to && sampled < SAMPLE; row += step, sampled++) {
+            for (int row = from; row < to && sampled < sample; row += step, sampled++) {
                 if (!isNull(row)) {
                     distinct.add(sampleValue(row));
                 }

@@ -680,7 +680,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                     if (!schema.equals(fileSchema)) {
                         throw new SchemaMismatchException(file, null, fileSchema.toString(), schema.toString());
                     }
-                    copyRowGroups(writer, fileSchema, input, reader);
+                    copyRowGroups(writer, output, fileSchema, input, reader);
                     keyValues = reader.getFooter().getFileMetaData().getKeyValueMetaData();
                 }
             }
@@ -697,15 +697,20 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * Copies every column chunk of a file byte for byte, with its column index, offset index and bloom filter:
      * stored data is never decoded.
      */
-    private static void copyRowGroups(ParquetFileWriter writer, MessageType fileSchema, ChannelInputFile input,
-            ParquetFileReader reader) throws IOException {
+    private static void copyRowGroups(ParquetFileWriter writer, ChannelOutputFile output, MessageType fileSchema,
+            ChannelInputFile input, ParquetFileReader reader) throws IOException {
         try (SeekableInputStream stream = input.newStream()) {
             for (BlockMetaData block : reader.getFooter().getBlocks()) {
                 writer.startBlock(block.getRowCount());
                 for (ColumnChunkMetaData chunk : block.getColumns()) {
                     ColumnDescriptor column = fileSchema.getColumnDescription(chunk.getPath().toArray());
-                    writer.appendColumnChunk(column, stream, chunk, reader.readBloomFilter(chunk),
-                            reader.readColumnIndex(chunk), reader.readOffsetIndex(chunk));
+                    var bloomFilter = reader.readBloomFilter(chunk);
+                    var columnIndex = reader.readColumnIndex(chunk);
+                    var offsetIndex = reader.readOffsetIndex(chunk);
+                    input.skipNextRead(chunk.getStartingPos(), chunk.getTotalSize());
+                    output.spliceNext(input.channel(), chunk.getStartingPos(), chunk.getTotalSize());
+                    writer.appendColumnChunk(column, stream, chunk, bloomFilter, columnIndex, offsetIndex);
+                    output.checkSpliced();
                 }
                 writer.endBlock();
             }
@@ -871,7 +876,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                 ParquetFileWriter writer = new ParquetFileWriter(output, fileSchema, ParquetFileWriter.Mode.CREATE,
                         this.settings.rowGroupSize, 0, null, properties);
                 writer.start();
-                copyRowGroups(writer, fileSchema, input, reader);
+                copyRowGroups(writer, output, fileSchema, input, reader);
                 long rows = writeRows(writer, fileSchema, properties, codec, footer.getBlocks().size(), batches);
                 writer.end(FooterMetadata.entries(this.type, fileSchema,
                         footer.getFileMetaData().getKeyValueMetaData()));
