@@ -128,6 +128,9 @@ class SoaPersistenceMetricsAutoConfigurationTests {
                 .timer();
             assertThat(failedLoads.count()).isEqualTo(1);
             assertThat(failedLoads.getId().getTag("error")).isEqualTo("CorruptFileException");
+            assertThat(orders.info()).failsWithin(java.time.Duration.ofSeconds(10));
+            assertThat(registry.find("soa.persistence.operation").tag("operation", "info").timer())
+                .as("health probes and the endpoint read footers through info(): not timed").isNull();
         });
     }
 
