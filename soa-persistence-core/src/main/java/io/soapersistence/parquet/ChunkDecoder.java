@@ -40,10 +40,6 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  */
 final class ChunkDecoder {
 
-    private static final long JULIAN_EPOCH_DAY = 2_440_588L;
-
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
-
     private final ColumnDescriptor column;
 
     private final PrimitiveType type;
@@ -340,38 +336,25 @@ final class ChunkDecoder {
         return switch (physical) {
             case INT64 -> reader.readLong();
             case INT32 -> reader.readInteger();
-            case INT96 -> int96Nanos(reader.readBytes());
+            case INT96 -> TimeUnits.int96Nanos(reader.readBytes());
             default -> throw new IllegalStateException("no integer in " + physical);
         };
     }
 
     private long rescale(long value) {
-        if (this.fileScale == this.targetScale) {
-            return value;
-        }
-        if (this.fileScale < this.targetScale) {
-            return Math.multiplyExact(value, this.targetScale / this.fileScale);
-        }
-        return Math.floorDiv(value, this.fileScale / this.targetScale);
-    }
-
-    private static long int96Nanos(Binary binary) {
-        ByteBuffer buffer = binary.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        long nanosOfDay = buffer.getLong();
-        long julianDay = Integer.toUnsignedLong(buffer.getInt());
-        return Math.addExact(Math.multiplyExact(julianDay - JULIAN_EPOCH_DAY, NANOS_PER_DAY), nanosOfDay);
+        return TimeUnits.rescale(value, this.fileScale, this.targetScale);
     }
 
     private static long fileScale(PrimitiveType type) {
         if (type.getPrimitiveTypeName() == PrimitiveTypeName.INT96) {
-            return 1_000_000_000L;
+            return TimeUnits.NANOS_PER_SECOND;
         }
         LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
         if (annotation instanceof TimestampLogicalTypeAnnotation timestamp) {
-            return perSecond(timestamp.getUnit());
+            return TimeUnits.perSecond(timestamp.getUnit());
         }
         if (annotation instanceof TimeLogicalTypeAnnotation time) {
-            return perSecond(time.getUnit());
+            return TimeUnits.perSecond(time.getUnit());
         }
         return 1;
     }
@@ -379,29 +362,12 @@ final class ChunkDecoder {
     private static long targetScale(DecodedColumn target) {
         ArrowType type = target.field.getType();
         if (type instanceof ArrowType.Timestamp timestamp) {
-            return perSecond(timestamp.getUnit());
+            return TimeUnits.perSecond(timestamp.getUnit());
         }
         if (type instanceof ArrowType.Time time) {
-            return perSecond(time.getUnit());
+            return TimeUnits.perSecond(time.getUnit());
         }
         return 1;
-    }
-
-    private static long perSecond(LogicalTypeAnnotation.TimeUnit unit) {
-        return switch (unit) {
-            case MILLIS -> 1_000L;
-            case MICROS -> 1_000_000L;
-            case NANOS -> 1_000_000_000L;
-        };
-    }
-
-    private static long perSecond(org.apache.arrow.vector.types.TimeUnit unit) {
-        return switch (unit) {
-            case SECOND -> 1L;
-            case MILLISECOND -> 1_000L;
-            case MICROSECOND -> 1_000_000L;
-            case NANOSECOND -> 1_000_000_000L;
-        };
     }
 
     /** Presents the entries of a decoded dictionary, in id order, as a reader of values. */

@@ -1,13 +1,10 @@
 package io.soapersistence.parquet;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import io.soapersistence.ColumnNotFoundException;
 import io.soapersistence.CorruptFileException;
 import io.soapersistence.FormatException;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.ParquetReadOptions;
@@ -47,15 +44,7 @@ final class DirectFileReader {
     static int readInto(ChannelInputFile input, ParquetMetadata footer, ParquetReadOptions options, Schema target,
             Path file, DecodedColumn[] into, int offset) throws Exception {
         MessageType fileSchema = footer.getFileMetaData().getSchema();
-        List<PrimitiveType> projected = new ArrayList<>();
-        for (Field field : target.getFields()) {
-            PrimitiveType found = ParquetSchemaMapping.findColumn(fileSchema, field, file);
-            if (found == null) {
-                throw new ColumnNotFoundException(file, field.getName());
-            }
-            ParquetSchemaMapping.checkReadable(field, found, file);
-            projected.add(found);
-        }
+        List<PrimitiveType> projected = ParquetSchemaMapping.project(fileSchema, target, file);
         long total = 0;
         for (BlockMetaData block : footer.getBlocks()) {
             total += block.getRowCount();

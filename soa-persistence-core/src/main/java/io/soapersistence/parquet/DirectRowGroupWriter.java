@@ -1,6 +1,5 @@
 package io.soapersistence.parquet;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 

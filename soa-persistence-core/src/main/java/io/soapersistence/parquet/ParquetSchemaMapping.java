@@ -176,6 +176,26 @@ final class ParquetSchemaMapping {
     }
 
     /**
+     * The file columns that feed every field of {@code target}, matched by name, in field order.
+     *
+     * @throws ColumnNotFoundException if a field has no column of its name
+     * @throws SchemaMismatchException if a column's type cannot feed its field
+     * @throws FormatException if a column is nested or repeated
+     */
+    static List<PrimitiveType> project(MessageType fileSchema, Schema target, Path file) {
+        List<PrimitiveType> columns = new ArrayList<>(target.getFields().size());
+        for (Field field : target.getFields()) {
+            PrimitiveType found = findColumn(fileSchema, field, file);
+            if (found == null) {
+                throw new io.soapersistence.ColumnNotFoundException(file, field.getName());
+            }
+            checkReadable(field, found, file);
+            columns.add(found);
+        }
+        return columns;
+    }
+
+    /**
      * Checks that values of {@code found} convert to {@code target} without loss.
      *
      * @throws SchemaMismatchException naming the column, the expected and the found type otherwise

@@ -2,9 +2,7 @@ package io.soapersistence.parquet;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.soapersistence.ColumnNotFoundException;
@@ -26,7 +24,6 @@ import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VariableWidthFieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -51,11 +48,6 @@ import org.apache.parquet.schema.Type;
  */
 final class RowGroupReader {
 
-    /** Julian day number of 1970-01-01, the epoch of INT96 timestamps' day part. */
-    private static final long JULIAN_EPOCH_DAY = 2_440_588L;
-
-    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
-
     private RowGroupReader() {
     }
 
@@ -68,16 +60,8 @@ final class RowGroupReader {
     static VectorSchemaRoot readAll(ParquetFileReader reader, Schema target, BufferAllocator allocator, Path file)
             throws IOException {
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
-        List<Type> projected = new ArrayList<>();
-        for (Field field : target.getFields()) {
-            PrimitiveType found = ParquetSchemaMapping.findColumn(fileSchema, field, file);
-            if (found == null) {
-                throw new ColumnNotFoundException(file, field.getName());
-            }
-            ParquetSchemaMapping.checkReadable(field, found, file);
-            projected.add(found);
-        }
-        MessageType projection = new MessageType(fileSchema.getName(), projected);
+        MessageType projection = new MessageType(fileSchema.getName(),
+                List.<Type>copyOf(ParquetSchemaMapping.project(fileSchema, target, file)));
         long total = reader.getRecordCount();
         if (total > Integer.MAX_VALUE - 8) {
             throw new FormatException(file, "the file holds " + total + " rows, more than one SoA can index", null);
@@ -199,31 +183,31 @@ final class RowGroupReader {
 
     private static ValueSetter timestampSetter(PrimitiveTypeName physical, LogicalTypeAnnotation annotation,
             ArrowType.Timestamp target, TimeStampVector vector) {
-        long targetPerSecond = perSecond(target.getUnit());
+        long targetPerSecond = TimeUnits.perSecond(target.getUnit());
         if (physical == PrimitiveTypeName.INT96) {
-            return (r, i) -> vector.setSafe(i, rescale(int96Nanos(r.getBinary()), 1_000_000_000L, targetPerSecond));
+            return (r, i) -> vector.setSafe(i, TimeUnits.rescale(TimeUnits.int96Nanos(r.getBinary()), 1_000_000_000L, targetPerSecond));
         }
-        long foundPerSecond = perSecond(((TimestampLogicalTypeAnnotation) annotation).getUnit());
+        long foundPerSecond = TimeUnits.perSecond(((TimestampLogicalTypeAnnotation) annotation).getUnit());
         if (foundPerSecond == targetPerSecond) {
             return (r, i) -> vector.setSafe(i, r.getLong());
         }
-        return (r, i) -> vector.setSafe(i, rescale(r.getLong(), foundPerSecond, targetPerSecond));
+        return (r, i) -> vector.setSafe(i, TimeUnits.rescale(r.getLong(), foundPerSecond, targetPerSecond));
     }
 
     private static ValueSetter timeSetter(PrimitiveTypeName physical, TimeLogicalTypeAnnotation annotation,
             FieldVector vector) {
-        long foundPerSecond = perSecond(annotation.getUnit());
+        long foundPerSecond = TimeUnits.perSecond(annotation.getUnit());
         if (vector instanceof TimeMilliVector millis) {
             return (physical == PrimitiveTypeName.INT32) ? (r, i) -> millis.setSafe(i, r.getInteger())
-                    : (r, i) -> millis.setSafe(i, (int) rescale(r.getLong(), foundPerSecond, 1_000L));
+                    : (r, i) -> millis.setSafe(i, (int) TimeUnits.rescale(r.getLong(), foundPerSecond, 1_000L));
         }
         long targetPerSecond = (vector instanceof TimeMicroVector) ? 1_000_000L : 1_000_000_000L;
         ValueToLong source = (physical == PrimitiveTypeName.INT32) ? r -> r.getInteger() : ColumnReader::getLong;
         if (vector instanceof TimeMicroVector micros) {
-            return (r, i) -> micros.setSafe(i, rescale(source.get(r), foundPerSecond, targetPerSecond));
+            return (r, i) -> micros.setSafe(i, TimeUnits.rescale(source.get(r), foundPerSecond, targetPerSecond));
         }
         TimeNanoVector nanos = (TimeNanoVector) vector;
-        return (r, i) -> nanos.setSafe(i, rescale(source.get(r), foundPerSecond, targetPerSecond));
+        return (r, i) -> nanos.setSafe(i, TimeUnits.rescale(source.get(r), foundPerSecond, targetPerSecond));
     }
 
     @FunctionalInterface
@@ -232,40 +216,7 @@ final class RowGroupReader {
         long get(ColumnReader reader);
     }
 
-    private static long perSecond(LogicalTypeAnnotation.TimeUnit unit) {
-        return switch (unit) {
-            case MILLIS -> 1_000L;
-            case MICROS -> 1_000_000L;
-            case NANOS -> 1_000_000_000L;
-        };
-    }
-
-    private static long perSecond(org.apache.arrow.vector.types.TimeUnit unit) {
-        return switch (unit) {
-            case SECOND -> 1L;
-            case MILLISECOND -> 1_000L;
-            case MICROSECOND -> 1_000_000L;
-            case NANOSECOND -> 1_000_000_000L;
-        };
-    }
-
     /** Converts between units, flooring so that instants before the epoch round the same way as after it. */
-    private static long rescale(long value, long fromPerSecond, long toPerSecond) {
-        if (fromPerSecond == toPerSecond) {
-            return value;
-        }
-        if (fromPerSecond < toPerSecond) {
-            return Math.multiplyExact(value, toPerSecond / fromPerSecond);
-        }
-        return Math.floorDiv(value, fromPerSecond / toPerSecond);
-    }
-
-    private static long int96Nanos(Binary binary) {
-        ByteBuffer buffer = binary.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        long nanosOfDay = buffer.getLong();
-        long julianDay = Integer.toUnsignedLong(buffer.getInt());
-        return Math.addExact(Math.multiplyExact(julianDay - JULIAN_EPOCH_DAY, NANOS_PER_DAY), nanosOfDay);
-    }
 
     /**
      * The converter tree parquet-java's column readers are built with. Values are pulled from the readers
