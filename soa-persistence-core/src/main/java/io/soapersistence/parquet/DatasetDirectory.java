@@ -165,6 +165,7 @@ final class DatasetDirectory {
                 return List.of(this.dataFile);
             }
             catch (java.nio.file.NoSuchFileException ex) {
+                checkReachable();
                 return List.of();
             }
         }
@@ -174,6 +175,22 @@ final class DatasetDirectory {
         }
         long newest = parts.get(parts.size() - 1).generation();
         return parts.stream().filter(part -> part.generation() == newest).map(PartName::path).toList();
+    }
+
+    /**
+     * A missing dataset is empty, but a dataset that can never exist because a regular file stands where a
+     * directory of its path should be is an error. Checked by hand: JDKs differ in whether a path through a
+     * regular file reports "not a directory" or "no such file".
+     */
+    private void checkReachable() throws IOException {
+        for (Path path = this.directory; path != null; path = path.getParent()) {
+            if (Files.exists(path)) {
+                if (!Files.isDirectory(path)) {
+                    throw new java.nio.file.NotDirectoryException(path.toString());
+                }
+                return;
+            }
+        }
     }
 
     /** A part file's name, parsed. */
@@ -191,6 +208,7 @@ final class DatasetDirectory {
             }
         }
         catch (java.nio.file.NoSuchFileException ex) {
+            checkReachable();
             return List.of();
         }
         parts.sort(Comparator.comparingLong(PartName::generation).thenComparingLong(PartName::sequence));
