@@ -1078,6 +1078,30 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         }
     }
 
+    /**
+     * Every column chunk the footer points at must lie inside the file: a damaged footer would otherwise have
+     * a reader allocate and read whatever sizes it claims.
+     */
+    private static void checkChunkRanges(ParquetMetadata footer, long fileLength, Path file) {
+        int rowGroup = 0;
+        for (BlockMetaData block : footer.getBlocks()) {
+            if (block.getRowCount() < 0) {
+                throw new io.soapersistence.CorruptFileException(file, "row group " + rowGroup + " declares "
+                        + block.getRowCount() + " rows", null);
+            }
+            for (ColumnChunkMetaData chunk : block.getColumns()) {
+                long start = chunk.getStartingPos();
+                long size = chunk.getTotalSize();
+                if (start < 4 || size < 0 || start + size > fileLength - 8) {
+                    throw new io.soapersistence.CorruptFileException(file, "column chunk '" + chunk.getPath()
+                            + "' of row group " + rowGroup + " claims bytes " + start + " to " + (start + size)
+                            + ", outside the file's " + fileLength + " bytes", null);
+                }
+            }
+            rowGroup++;
+        }
+    }
+
     private static ParquetReadOptions readOptions() {
         return ParquetReadOptions.builder(new PlainParquetConfiguration())
             .withCodecFactory(StandaloneCodecFactory.forReading())
@@ -1090,7 +1114,15 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      */
     private ParquetFileReader openReader(ChannelInputFile input) {
         try {
-            return new ParquetFileReader(input, readOptions());
+            ParquetFileReader reader = new ParquetFileReader(input, readOptions());
+            try {
+                checkChunkRanges(reader.getFooter(), input.getLength(), input.path());
+            }
+            catch (RuntimeException ex) {
+                reader.close();
+                throw ex;
+            }
+            return reader;
         }
         catch (IOException | RuntimeException ex) {
             throw Failures.translate(ex, input.path(), Failures.Stage.READ);

@@ -139,6 +139,9 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
 
     private static final class PageDecompressor implements BytesInputDecompressor {
 
+        /** Far above any real codec's ratio on a Parquet page, far below a damaged size field's gigabytes. */
+        private static final long MAX_RATIO = 4096;
+
         private final CompressionCodecName codecName;
 
         PageDecompressor(CompressionCodecName codecName) {
@@ -153,6 +156,10 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
             if (this.codecName == CompressionCodecName.UNCOMPRESSED) {
+                if (bytes.size() != uncompressedSize) {
+                    throw new IOException("UNCOMPRESSED page holds " + bytes.size() + " bytes, but its header declares "
+                            + uncompressedSize);
+                }
                 return bytes;
             }
             byte[] input = bytes.toByteArray();
@@ -175,7 +182,7 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
             byte[] output = switch (this.codecName) {
                 case SNAPPY -> snappy(input, uncompressedSize);
                 case GZIP -> gunzip(input, uncompressedSize);
-                case ZSTD -> Zstd.decompress(input, uncompressedSize);
+                case ZSTD -> zstd(input, uncompressedSize);
                 case LZ4_RAW -> lz4(input, uncompressedSize);
                 case BROTLI -> Decoder.decompress(input, 0, input.length);
                 default -> throw unsupported(this.codecName);
@@ -203,7 +210,29 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
             }
         }
 
-        private static byte[] lz4(byte[] input, int uncompressedSize) {
+        /**
+         * A page header's size is only a claim: the output is allocated only when the frame itself declares the
+         * same size, so a damaged header cannot make a tiny page allocate gigabytes.
+         */
+        private static byte[] zstd(byte[] input, int uncompressedSize) throws IOException {
+            long declared = Zstd.getFrameContentSize(input);
+            if (declared >= 0 && declared != uncompressedSize) {
+                throw new IOException("ZSTD page declares " + declared + " bytes, but its header declares "
+                        + uncompressedSize);
+            }
+            if (declared < 0 && (long) uncompressedSize > (long) input.length * MAX_RATIO + 1024) {
+                throw new IOException("ZSTD page of " + input.length + " bytes cannot hold the " + uncompressedSize
+                        + " bytes its header declares");
+            }
+            return Zstd.decompress(input, uncompressedSize);
+        }
+
+        /** LZ4 expands at most 255 times; a header claiming more is damaged, and nothing is allocated for it. */
+        private static byte[] lz4(byte[] input, int uncompressedSize) throws IOException {
+            if ((long) uncompressedSize > (long) input.length * 255 + 64) {
+                throw new IOException("LZ4_RAW page of " + input.length + " bytes cannot hold the " + uncompressedSize
+                        + " bytes its header declares");
+            }
             byte[] output = new byte[uncompressedSize];
             int length = new Lz4Decompressor().decompress(input, 0, input.length, output, 0, output.length);
             return (length == uncompressedSize) ? output : Arrays.copyOf(output, length);
