@@ -9,6 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.FileSystems;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,10 +62,60 @@ final class DatasetDirectory {
 
     private final Duration lockTimeout;
 
+    private final Set<PosixFilePermission> filePermissions;
+
+    /** Read and write for the owner only: data files often hold what other users of a machine must not see. */
+    static final Set<PosixFilePermission> OWNER_ONLY = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
+
     DatasetDirectory(Path directory, Duration lockTimeout) {
+        this(directory, lockTimeout, OWNER_ONLY);
+    }
+
+    DatasetDirectory(Path directory, Duration lockTimeout, Set<PosixFilePermission> filePermissions) {
         this.directory = directory.toAbsolutePath().normalize();
         this.dataFile = this.directory.resolve(DATA_FILE);
         this.lockTimeout = lockTimeout;
+        this.filePermissions = Set.copyOf(filePermissions);
+    }
+
+    Set<PosixFilePermission> filePermissions() {
+        return this.filePermissions;
+    }
+
+    /**
+     * The attributes new files get: the configured POSIX permissions (the umask can only remove from them),
+     * or none on file systems without POSIX permissions.
+     */
+    private FileAttribute<?>[] fileAttributes() {
+        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(this.filePermissions)}
+                : new FileAttribute<?>[0];
+    }
+
+    /** Directories get the file permissions plus search permission wherever files may be read. */
+    private FileAttribute<?>[] directoryAttributes() {
+        if (!posix()) {
+            return new FileAttribute<?>[0];
+        }
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        permissions.addAll(this.filePermissions);
+        permissions.add(PosixFilePermission.OWNER_EXECUTE);
+        if (this.filePermissions.contains(PosixFilePermission.GROUP_READ)) {
+            permissions.add(PosixFilePermission.GROUP_EXECUTE);
+        }
+        if (this.filePermissions.contains(PosixFilePermission.OTHERS_READ)) {
+            permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** A new file to write at {@code path}, created with the dataset's permissions. */
+    ChannelOutputFile newOutput(Path path) {
+        return new ChannelOutputFile(path, fileAttributes());
     }
 
     Path directory() {
@@ -81,7 +137,7 @@ final class DatasetDirectory {
      * Runs {@code action} holding both write locks, after removing temporary files that a crashed writer left.
      */
     <R> R write(LockedWrite<R> action) throws IOException {
-        Files.createDirectories(this.directory);
+        Files.createDirectories(this.directory, directoryAttributes());
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(this.directory, key -> new ReentrantLock());
         long deadline = System.nanoTime() + this.lockTimeout.toNanos();
         try {
@@ -93,8 +149,8 @@ final class DatasetDirectory {
             Thread.currentThread().interrupt();
             throw new PersistenceCancelledException(this.dataFile, "interrupted while waiting for the write lock", ex);
         }
-        try (FileChannel lockChannel = FileChannel.open(this.directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel lockChannel = FileChannel.open(this.directory.resolve(LOCK_FILE),
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), fileAttributes())) {
             FileLock fileLock = acquire(lockChannel, deadline);
             try {
                 deleteLeftoverTempFiles();

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -117,6 +119,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
 
         PersistenceListener listener = PersistenceListener.NONE;
 
+        Set<PosixFilePermission> filePermissions = DatasetDirectory.OWNER_ONLY;
+
         Layout layout = Layout.SINGLE_FILE;
 
         int compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
@@ -172,8 +176,9 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     private ParquetPersistence<T> with(java.util.function.Consumer<Settings> change) {
         Settings changed = this.settings.copy();
         change.accept(changed);
-        DatasetDirectory dir = changed.lockTimeout.equals(this.settings.lockTimeout) ? this.directory
-                : new DatasetDirectory(this.directory.directory(), changed.lockTimeout);
+        DatasetDirectory dir = (changed.lockTimeout.equals(this.settings.lockTimeout)
+                && changed.filePermissions.equals(this.settings.filePermissions)) ? this.directory
+                        : new DatasetDirectory(this.directory.directory(), changed.lockTimeout, changed.filePermissions);
         return new ParquetPersistence<>(this.type, this.prototype, dir, changed);
     }
 
@@ -257,6 +262,34 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     public ParquetPersistence<T> withExecutor(Executor executor) {
         Objects.requireNonNull(executor, "executor");
         return with(settings -> settings.executor = executor);
+    }
+
+    /**
+     * Returns a copy that creates data files (and, with search permission added, directories) with
+     * {@code permissions} on file systems that have POSIX permissions. The default is read and write for the
+     * owner only; the process umask can only remove permissions.
+     *
+     * @param permissions for example {@code PosixFilePermissions.fromString("rw-r-----")}
+     * @return a new instance; this one is unchanged
+     * @throws IllegalArgumentException if the owner could not read and write the files
+     */
+    public ParquetPersistence<T> withFilePermissions(Set<PosixFilePermission> permissions) {
+        if (!permissions.contains(PosixFilePermission.OWNER_READ)
+                || !permissions.contains(PosixFilePermission.OWNER_WRITE)) {
+            throw new IllegalArgumentException("the owner must be able to read and write the data files, but "
+                    + "permissions are " + PosixFilePermissions.toString(permissions));
+        }
+        Set<PosixFilePermission> copy = Set.copyOf(permissions);
+        return with(settings -> settings.filePermissions = copy);
+    }
+
+    /**
+     * The POSIX permissions of newly created data files.
+     *
+     * @return owner read and write by default
+     */
+    public Set<PosixFilePermission> filePermissions() {
+        return this.settings.filePermissions;
     }
 
     /**
@@ -667,7 +700,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     private Written copyParts(Path temp, List<Path> files) throws IOException {
         ParquetMetadata first = readFooter(files.get(0));
         MessageType fileSchema = first.getFileMetaData().getSchema();
-        ChannelOutputFile output = new ChannelOutputFile(temp);
+        ChannelOutputFile output = this.directory.newOutput(temp);
         try {
             ParquetFileWriter writer = new ParquetFileWriter(output, fileSchema, ParquetFileWriter.Mode.CREATE,
                     this.settings.rowGroupSize, 0, null, writerProperties());
@@ -777,7 +810,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     private Written writeNewFile(Path temp, List<T> batches, MessageType schema, Compression codec)
             throws IOException {
         ParquetProperties properties = writerProperties();
-        ChannelOutputFile output = new ChannelOutputFile(temp);
+        ChannelOutputFile output = this.directory.newOutput(temp);
         try {
             ParquetFileWriter writer = new ParquetFileWriter(output, schema, ParquetFileWriter.Mode.CREATE,
                     this.settings.rowGroupSize, 0, null, properties);
@@ -871,7 +904,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             checkAppendable(fileSchema, file());
             Compression codec = existingCompression(footer, file());
             ParquetProperties properties = writerProperties();
-            ChannelOutputFile output = new ChannelOutputFile(temp);
+            ChannelOutputFile output = this.directory.newOutput(temp);
             try {
                 ParquetFileWriter writer = new ParquetFileWriter(output, fileSchema, ParquetFileWriter.Mode.CREATE,
                         this.settings.rowGroupSize, 0, null, properties);

@@ -345,6 +345,31 @@ class ParquetPersistenceTest {
     }
 
     @Test
+    void filesAndDirectoriesAreOwnerOnlyByDefaultAndConfigurable() throws IOException {
+        Path nested = this.dir.resolve("private/orders");
+        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, nested);
+        persistence.save(orders(1, 5)).join();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(persistence.file())))
+            .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(nested.resolve(DatasetDirectory.LOCK_FILE)))).isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(nested)))
+            .isEqualTo("rwx------");
+
+        ParquetPersistence<OrderSoA> shared = new ParquetPersistence<>(OrderSoA.class, this.dir.resolve("shared"))
+            .withFilePermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"))
+            .withLayout(Layout.MULTI_FILE);
+        shared.append(orders(1, 5)).join();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                this.dir.resolve("shared/part-000001-000000.parquet")))).isEqualTo("rw-r--r--");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(this.dir.resolve("shared")))).isEqualTo("rwxr-xr-x");
+        assertThatIllegalArgumentException().isThrownBy(() -> persistence.withFilePermissions(
+                java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--")))
+            .withMessageContaining("r--r--r--");
+    }
+
+    @Test
     void bloomFilterColumnsMustExist() {
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
         assertThatIllegalArgumentException().isThrownBy(() -> persistence.withBloomFilterColumns(List.of("nope")))

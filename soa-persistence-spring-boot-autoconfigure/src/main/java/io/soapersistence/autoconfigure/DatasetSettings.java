@@ -2,7 +2,10 @@ package io.soapersistence.autoconfigure;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 
 import io.soapersistence.autoconfigure.SoaPersistenceProperties.Dataset;
 import io.soapersistence.parquet.Compression;
@@ -60,10 +63,29 @@ record DatasetSettings(String name, Path directory, String directoryProperty, Co
         size(PREFIX + "page-size", properties.getPageSize(), MIN_PAGE_SIZE, Integer.MAX_VALUE);
         size(PREFIX + "row-group-size", properties.getRowGroupSize(), MIN_ROW_GROUP_SIZE, Long.MAX_VALUE);
         lockTimeout(properties);
+        filePermissions(properties);
         if (properties.getCompactionThreshold() < 2) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "compaction-threshold",
                     properties.getCompactionThreshold(), "At least 2 files are needed before compacting");
         }
+    }
+
+    static Set<PosixFilePermission> filePermissions(SoaPersistenceProperties properties) {
+        String value = properties.getFilePermissions();
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = PosixFilePermissions.fromString((value != null) ? value.trim() : "");
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "file-permissions", value,
+                    "Expected nine characters in ls notation, such as rw-------");
+        }
+        if (!permissions.contains(PosixFilePermission.OWNER_READ)
+                || !permissions.contains(PosixFilePermission.OWNER_WRITE)) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "file-permissions", value,
+                    "The owner must be able to read and write the data files");
+        }
+        return permissions;
     }
 
     private static Path basePath(SoaPersistenceProperties properties) {

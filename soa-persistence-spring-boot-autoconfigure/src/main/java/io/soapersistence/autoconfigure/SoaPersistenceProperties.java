@@ -55,6 +55,12 @@ public class SoaPersistenceProperties {
     /** How many files the multi-file layout accumulates before an append compacts them into one. */
     private int compactionThreshold = ParquetPersistence.DEFAULT_COMPACTION_THRESHOLD;
 
+    /**
+     * POSIX permissions of data files, in ls notation; directories get search permission added. Owner only by
+     * default.
+     */
+    private String filePermissions = "rw-------";
+
     /** How long a writer waits for another writer of the same dataset before failing. */
     private Duration lockTimeout = Duration.ofSeconds(30);
 
@@ -131,6 +137,14 @@ public class SoaPersistenceProperties {
 
     public void setCompactionThreshold(int compactionThreshold) {
         this.compactionThreshold = compactionThreshold;
+    }
+
+    public String getFilePermissions() {
+        return this.filePermissions;
+    }
+
+    public void setFilePermissions(String filePermissions) {
+        this.filePermissions = filePermissions;
     }
 
     public Duration getLockTimeout() {

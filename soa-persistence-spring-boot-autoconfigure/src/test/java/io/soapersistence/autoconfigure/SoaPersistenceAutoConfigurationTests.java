@@ -259,6 +259,29 @@ class SoaPersistenceAutoConfigurationTests {
     }
 
     @Test
+    void filePermissionsAreOwnerOnlyByDefaultAndConfigurable() {
+        scanning().run((context) -> {
+            ParquetPersistence<OrderSoA> orders = orders(context);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(orders.filePermissions()))
+                .isEqualTo("rw-------");
+        });
+        scanning().withPropertyValues("soa.persistence.file-permissions=rw-r-----").run((context) -> {
+            ParquetPersistence<OrderSoA> orders = orders(context);
+            orders.save(new OrderSoA()).join();
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(orders.file()))).isEqualTo("rw-r-----");
+        });
+    }
+
+    @Test
+    void invalidFilePermissionsFail() {
+        scanning().withPropertyValues("soa.persistence.file-permissions=rwx").run(
+                failsWith("soa.persistence.file-permissions"));
+        scanning().withPropertyValues("soa.persistence.file-permissions=r--r--r--").run(
+                failsWith("soa.persistence.file-permissions", "read and write"));
+    }
+
+    @Test
     void compactionThresholdBelowTwoFails() {
         scanning().withPropertyValues("soa.persistence.compaction-threshold=1")
             .run(failsWith("soa.persistence.compaction-threshold"));
