@@ -45,15 +45,60 @@ record DatasetSettings(String name, Path directory, String directoryProperty, Co
         String directoryProperty;
         if (dataset.getPath() != null) {
             directoryProperty = SoaPersistenceRegistrar.property(name, "path");
-            directory = base.resolve(path(directoryProperty, dataset.getPath())).normalize();
+            Path configured = path(directoryProperty, dataset.getPath());
+            directory = base.resolve(configured).normalize();
+            // An absolute path is an explicit choice of place; a relative one must stay below the base path.
+            if (!configured.isAbsolute()) {
+                checkInside(base, directory, directoryProperty, dataset.getPath());
+            }
         }
         else {
             directoryProperty = PREFIX + "base-path";
             directory = base.resolve(name).normalize();
+            if (name.isBlank() || Path.of(name).isAbsolute() || !directory.getParent().equals(base)) {
+                throw new InvalidConfigurationPropertyValueException(PREFIX + "types", name,
+                        "A dataset name must be one plain directory name below " + PREFIX + "base-path");
+            }
+            checkInside(base, directory, PREFIX + "types", name);
         }
         return new DatasetSettings(name, directory, directoryProperty, compression(properties, dataset, name),
                 (int) pageSize(dataset, properties, name), rowGroupSize(dataset, properties, name),
                 lockTimeout(properties));
+    }
+
+    /**
+     * Fails unless {@code directory} stays below {@code base}, also after following the symbolic links of the
+     * part of the path that exists: a link inside the base path must not lead writes elsewhere.
+     */
+    private static void checkInside(Path base, Path directory, String property, String value) {
+        if (!directory.startsWith(base) || directory.equals(base)) {
+            throw new InvalidConfigurationPropertyValueException(property, value, "Resolves to " + directory
+                    + ", outside " + base + "; set an absolute path to place a dataset elsewhere");
+        }
+        Path realBase = realExisting(base);
+        Path realDirectory = realExisting(directory);
+        if (!realDirectory.startsWith(realBase) || realDirectory.equals(realBase)) {
+            throw new InvalidConfigurationPropertyValueException(property, value, "Resolves through a symbolic "
+                    + "link to " + realDirectory + ", outside " + realBase
+                    + "; set an absolute path to place a dataset elsewhere");
+        }
+    }
+
+    /** The real path of the longest existing prefix of {@code path}, with the rest appended. */
+    private static Path realExisting(Path path) {
+        Path existing = path;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+        }
+        catch (java.io.IOException ex) {
+            return path;
+        }
     }
 
     /** Validates the top-level settings, which apply even before the first dataset exists. */

@@ -282,6 +282,28 @@ class SoaPersistenceAutoConfigurationTests {
     }
 
     @Test
+    void relativeDatasetPathsCannotEscapeTheBasePath() {
+        scanning().withPropertyValues("soa.persistence.types.order.path=../outside")
+            .run(failsWith("soa.persistence.types.order.path", "outside"));
+        scanning().withPropertyValues("soa.persistence.types[../evil].type=" + OrderSoA.class.getName())
+            .run(failsWith("soa.persistence.types", "plain directory name"));
+    }
+
+    @Test
+    void absoluteDatasetPathsAreAnExplicitChoice(@TempDir Path elsewhere) {
+        scanning().withPropertyValues("soa.persistence.types.order.path=" + elsewhere.resolve("orders"))
+            .run((context) -> assertThat(orders(context).directory()).isEqualTo(elsewhere.resolve("orders")));
+    }
+
+    @Test
+    void symbolicLinksOutOfTheBasePathAreRefused(@TempDir Path elsewhere) throws Exception {
+        java.nio.file.Files.createDirectories(this.data);
+        java.nio.file.Files.createSymbolicLink(this.data.resolve("link"), elsewhere);
+        scanning().withPropertyValues("soa.persistence.types.order.path=link/orders")
+            .run(failsWith("soa.persistence.types.order.path", "symbolic link"));
+    }
+
+    @Test
     void compactionThresholdBelowTwoFails() {
         scanning().withPropertyValues("soa.persistence.compaction-threshold=1")
             .run(failsWith("soa.persistence.compaction-threshold"));
