@@ -11,6 +11,7 @@ import java.util.PrimitiveIterator;
 import java.util.function.IntPredicate;
 
 import io.soapersistence.ColumnNotFoundException;
+import io.soapersistence.CorruptFileException;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -103,21 +104,30 @@ final class FilteredScan {
             reader.setRequestedSchema(requested);
             this.trace.rowGroupsAfterPruning = reader.getRowGroups().size();
             Map<Long, Integer> rowsByOffset = new HashMap<>();
-            int largest = 0;
             for (BlockMetaData block : reader.getRowGroups()) {
-                rowsByOffset.put(block.getRowIndexOffset(), Math.toIntExact(block.getRowCount()));
-                largest = Math.max(largest, Math.toIntExact(block.getRowCount()));
+                if (block.getRowCount() < 0 || block.getRowCount() > Integer.MAX_VALUE - 8) {
+                    throw new CorruptFileException(this.file, "a row group declares " + block.getRowCount()
+                            + " rows", null);
+                }
+                rowsByOffset.put(block.getRowIndexOffset(), (int) block.getRowCount());
             }
             PageReadStore rowGroup;
             while ((rowGroup = reader.readNextFilteredRowGroup()) != null) {
                 this.trace.rowGroupsRead++;
-                int fallback = largest;
-                int rows = rowGroup.getRowIndexOffset().map(rowsByOffset::get).orElse(fallback);
-                MatchedRows matched = readRowGroup(rowGroup, rows);
-                rowGroup.close();
-                if (matched != null) {
-                    this.trace.matchedRows += matched.size();
-                    sink.accept(matched);
+                try {
+                    // Guessing a row group's size would invent rows past its end: without its offset, stop.
+                    Integer rows = rowGroup.getRowIndexOffset().map(rowsByOffset::get).orElse(null);
+                    if (rows == null) {
+                        throw new CorruptFileException(this.file, "a row group whose first row is unknown", null);
+                    }
+                    MatchedRows matched = readRowGroup(rowGroup, rows);
+                    if (matched != null) {
+                        this.trace.matchedRows += matched.size();
+                        sink.accept(matched);
+                    }
+                }
+                finally {
+                    rowGroup.close();
                 }
             }
         }

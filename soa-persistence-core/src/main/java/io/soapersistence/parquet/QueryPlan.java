@@ -155,8 +155,10 @@ final class QueryPlan {
         ArrowType arrow = field.getType();
         return switch (type) {
             case BOOLEAN -> arrow instanceof ArrowType.Bool;
-            case INT -> arrow instanceof ArrowType.Int integer && integer.getBitWidth() <= 32;
-            case LONG -> arrow instanceof ArrowType.Int integer && integer.getBitWidth() == 64;
+            // Unsigned columns are decoded sign-extended, so only the char-backed 16-bit one compares right.
+            case INT -> arrow instanceof ArrowType.Int integer && integer.getBitWidth() <= 32
+                    && (integer.getIsSigned() || integer.getBitWidth() == 16);
+            case LONG -> arrow instanceof ArrowType.Int integer && integer.getBitWidth() == 64 && integer.getIsSigned();
             case DOUBLE -> arrow instanceof ArrowType.FloatingPoint fp
                     && fp.getPrecision() != FloatingPointPrecision.HALF;
             case STRING, ENUM -> arrow instanceof ArrowType.Utf8 || arrow instanceof ArrowType.LargeUtf8;

@@ -74,16 +74,28 @@ final class SoaPersistenceRegistrar implements ImportBeanDefinitionRegistrar, En
         SoaPersistenceProperties properties = Binder.get(this.environment)
             .bindOrCreate(SoaPersistenceProperties.PREFIX, SoaPersistenceProperties.class);
         Map<String, Class<?>> datasets = datasets(properties, registry);
+        // The application's own beans, looked up before registering any: two configured datasets of one type
+        // must not mistake the first one's definition for the application's.
+        Map<Class<?>, String[]> applicationBeans = new LinkedHashMap<>();
+        datasets.values().forEach((type) -> applicationBeans.computeIfAbsent(type, (key) -> this.beanFactory
+            .getBeanNamesForType(ResolvableType.forClassWithGenerics(ParquetPersistence.class, key), true, false)));
         ManagedMap<String, RuntimeBeanReference> registered = new ManagedMap<>();
+        Map<String, String> datasetOfBean = new LinkedHashMap<>();
         datasets.forEach((name, type) -> {
-            ResolvableType beanType = ResolvableType.forClassWithGenerics(ParquetPersistence.class, type);
-            String[] existing = this.beanFactory.getBeanNamesForType(beanType, true, false);
+            String[] existing = applicationBeans.get(type);
             if (existing.length > 0) {
                 logger.debug("Not registering dataset '" + name + "': the application defines "
                         + String.join(", ", existing) + " for " + type.getName());
                 return;
             }
             String beanName = DatasetNames.beanName(name);
+            String clash = datasetOfBean.putIfAbsent(beanName, name);
+            if (clash != null) {
+                throw new InvalidConfigurationPropertyValueException(SoaPersistenceProperties.PREFIX + ".types", name,
+                        "Datasets '" + clash + "' and '" + name + "' would both be the bean '" + beanName
+                                + "'; rename one");
+            }
+            ResolvableType beanType = ResolvableType.forClassWithGenerics(ParquetPersistence.class, type);
             registry.registerBeanDefinition(beanName, persistenceDefinition(beanType, name, type));
             registered.put(name, new RuntimeBeanReference(beanName));
         });

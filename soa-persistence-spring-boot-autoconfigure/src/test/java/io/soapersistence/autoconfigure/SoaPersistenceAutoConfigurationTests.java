@@ -304,6 +304,25 @@ class SoaPersistenceAutoConfigurationTests {
     }
 
     @Test
+    void twoConfiguredDatasetsMayShareATypeAndAreTellApartByBeanName() {
+        scanning().withPropertyValues("soa.persistence.types.orders-eu.type=" + OrderSoA.class.getName(),
+                "soa.persistence.types.orders-us.type=" + OrderSoA.class.getName())
+            .run((context) -> {
+                assertThat(context.getBean(SoaPersistenceDatasets.class).all()).containsKeys("orders-eu", "orders-us");
+                ParquetPersistence<?> eu = context.getBean("ordersEuParquetPersistence", ParquetPersistence.class);
+                ParquetPersistence<?> us = context.getBean("ordersUsParquetPersistence", ParquetPersistence.class);
+                assertThat(eu.directory()).isNotEqualTo(us.directory());
+            });
+    }
+
+    @Test
+    void datasetNamesThatWouldShareABeanNameFail() {
+        scanning().withPropertyValues("soa.persistence.types.a-b.type=" + OrderSoA.class.getName(),
+                "soa.persistence.types.a_b.type=" + TradeSoA.class.getName())
+            .run(failsWith("soa.persistence.types", "aBParquetPersistence"));
+    }
+
+    @Test
     void compactionThresholdBelowTwoFails() {
         scanning().withPropertyValues("soa.persistence.compaction-threshold=1")
             .run(failsWith("soa.persistence.compaction-threshold"));

@@ -69,6 +69,11 @@ public class SoaPersistenceHealthIndicator extends AbstractHealthIndicator {
             builder.unknown().withDetail("reason", "Reading the footer took longer than " + INFO_TIMEOUT);
             return;
         }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            builder.unknown().withDetail("reason", "Interrupted while reading the footer");
+            return;
+        }
         builder.up()
             .withDetail("rows", info.rows())
             .withDetail("bytes", info.bytes())
