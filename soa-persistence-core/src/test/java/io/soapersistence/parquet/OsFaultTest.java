@@ -115,6 +115,34 @@ class OsFaultTest {
         assertNoTempFiles(dir);
     }
 
+    /**
+     * Under the same limit snappy-java cannot extract its native library (EFBIG on its temporary copy): the
+     * writer gets a typed error that says so instead of an UnsatisfiedLinkError, and the data stays.
+     */
+    @Test
+    void codecWhoseNativeLibraryCannotBeExtractedIsATypedErrorAndKeepsThePreviousData() throws IOException {
+        assumeTrue(System.getProperty("os.name", "").startsWith("Linux"), "needs bash and ulimit");
+        Path dir = this.tmp.resolve("ds");
+        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, dir);
+        OrderSoA small = orders(20);
+        persistence.save(small).join();
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> output = new ArrayList<>();
+        int exit = run(output, "bash", "-c", "ulimit -f 128; exec \"$0\" -XX:-UsePerfData -Xshare:off "
+                + "-Djava.io.tmpdir=\"$3\" -Dorg.xerial.snappy.tempdir=\"$3\" -cp \"$1\" "
+                + OversizedSaver.class.getName() + " \"$2\" 60000 snappy", java, System.getProperty("java.class.path"),
+                dir.toString(), Files.createDirectories(this.tmp.resolve("child-tmp")).toString());
+
+        assertThat(exit).as("child output %s", output).isZero();
+        assertThat(output).as("child output")
+            .anyMatch(line -> line.startsWith("failed " + PersistenceIoException.class.getName())
+                    && line.contains(dir.resolve("data.parquet").toString())
+                    && line.contains("native library of compression codec SNAPPY"));
+        assertThat(persistence.load().join()).contains(small);
+        assertNoTempFiles(dir);
+    }
+
     @Test
     void fullFileSystemIsATypedErrorAndKeepsThePreviousData() throws IOException {
         assumeTrue(isLinuxRoot(), "mounting a tmpfs needs root on Linux");
