@@ -3,13 +3,15 @@ package io.soapersistence;
 import java.nio.file.Path;
 
 /**
- * A column the SoA type needs is absent from the file or the Arrow data.
+ * A column the SoA type needs is absent from the file or the Arrow data: the schema mismatch whose found type
+ * is {@value #MISSING}. A nullable component missing from a file is not an error; loads read it as null.
  */
-public class ColumnNotFoundException extends PersistenceException {
+public class ColumnNotFoundException extends SchemaMismatchException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String column;
+    /** What {@link #found()} reports for a column that is not there. */
+    public static final String MISSING = "missing";
 
     /**
      * Creates an exception.
@@ -18,25 +20,27 @@ public class ColumnNotFoundException extends PersistenceException {
      * @param column the missing column
      */
     public ColumnNotFoundException(Path file, String column) {
-        this(file, column, null);
-    }
-
-    private ColumnNotFoundException(Path file, String column, Throwable cause) {
-        super(file, "column '" + column + "' not found", cause);
-        this.column = column;
+        this(file, column, null, null);
     }
 
     /**
-     * The missing column.
+     * Creates an exception that says which type the missing column should have had.
      *
-     * @return the column name
+     * @param file the file concerned, or {@code null}
+     * @param column the missing column
+     * @param expected what the SoA type declares, or {@code null} when unknown
      */
-    public String column() {
-        return this.column;
+    public ColumnNotFoundException(Path file, String column, String expected) {
+        this(file, column, expected, null);
+    }
+
+    private ColumnNotFoundException(Path file, String column, String expected, Throwable cause) {
+        super(file, column, expected, MISSING, "column '" + column + "' not found"
+                + ((expected != null) ? ": expected " + expected + " but found " + MISSING : ""), cause);
     }
 
     @Override
     public ColumnNotFoundException atFile(Path file) {
-        return new ColumnNotFoundException(file, this.column, this);
+        return new ColumnNotFoundException(file, column(), expected(), this);
     }
 }

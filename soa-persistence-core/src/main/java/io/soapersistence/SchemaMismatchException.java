@@ -28,7 +28,22 @@ public class SchemaMismatchException extends PersistenceException {
     }
 
     private SchemaMismatchException(Path file, String column, String expected, String found, Throwable cause) {
-        super(file, describe(column, expected, found), cause);
+        this(file, column, expected, found, describe(column, expected, found), cause);
+    }
+
+    /**
+     * Creates an exception with its own message, for subtypes.
+     *
+     * @param file the file concerned, or {@code null}
+     * @param column the column concerned, or {@code null} when the whole schema differs
+     * @param expected what the SoA type declares, or {@code null} when unknown
+     * @param found what the file or the Arrow data holds
+     * @param message the message, without the file
+     * @param cause the cause, or {@code null}
+     */
+    protected SchemaMismatchException(Path file, String column, String expected, String found, String message,
+            Throwable cause) {
+        super(file, message, cause);
         this.column = column;
         this.expected = expected;
         this.found = found;

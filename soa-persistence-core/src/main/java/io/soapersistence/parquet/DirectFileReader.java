@@ -54,6 +54,11 @@ final class DirectFileReader {
         }
         long declared = total;
         ColumnParallelism.forEachColumn(projected.size(), c -> {
+            if (projected.get(c) == null) {
+                // A nullable component the file predates: null in every row of this file.
+                into[c].nulls.set(offset, (int) (offset + declared));
+                return null;
+            }
             MessageType single = new MessageType(fileSchema.getName(), projected.get(c));
             ColumnDescriptor column = single.getColumns().get(0);
             try (ParquetFileReader reader = new ParquetFileReader(input, footer, options, input.newStream())) {

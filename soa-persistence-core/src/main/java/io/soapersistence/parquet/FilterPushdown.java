@@ -90,6 +90,10 @@ final class FilterPushdown {
 
     private FilterPredicate leaf(RowFilter.Leaf leaf, boolean negated) {
         PrimitiveType type = this.fileColumns.get(leaf.field());
+        if (type == null) {
+            // A nullable column the file predates: every row is null, and the scan checks that row by row.
+            return null;
+        }
         String name = type.getName();
         if (name.indexOf('.') >= 0) {
             // FilterApi splits column paths at dots; a flat column with a dot in its name cannot be named.

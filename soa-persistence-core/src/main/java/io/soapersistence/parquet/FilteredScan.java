@@ -89,15 +89,21 @@ final class FilteredScan {
         MessageType fileSchema = footer.getFileMetaData().getSchema();
         List<PrimitiveType> fileColumns = new ArrayList<>();
         for (Field field : this.plan.fields()) {
-            PrimitiveType found = ParquetSchemaMapping.findColumn(fileSchema, field, this.file);
-            if (found == null) {
-                throw new ColumnNotFoundException(this.file, field.getName());
-            }
-            ParquetSchemaMapping.checkReadable(field, found, this.file);
-            fileColumns.add(found);
+            // null: a nullable field the file predates, null in every row.
+            fileColumns.add(ParquetSchemaMapping.resolve(fileSchema, field, this.file));
         }
-        MessageType requested = new MessageType(fileSchema.getName(), List.<Type>copyOf(fileColumns));
-        this.descriptors.addAll(requested.getColumns());
+        List<Type> present = new ArrayList<>();
+        for (PrimitiveType column : fileColumns) {
+            if (column != null) {
+                present.add(column);
+            }
+        }
+        MessageType requested = new MessageType(fileSchema.getName(), present);
+        int next = 0;
+        List<ColumnDescriptor> columns = requested.getColumns();
+        for (PrimitiveType column : fileColumns) {
+            this.descriptors.add((column == null) ? null : columns.get(next++));
+        }
         FilterPredicate pushed = FilterPushdown.of(this.plan.filter(), fileColumns);
         this.trace.rowGroupsInFile = footer.getBlocks().size();
         try (ParquetFileReader reader = new ParquetFileReader(input, footer, readOptions(pushed), input.newStream())) {
@@ -178,6 +184,12 @@ final class FilteredScan {
         List<Long> counts = ColumnParallelism.forEachColumn(fieldIndexes.length, i -> {
             int field = fieldIndexes[i];
             ColumnDescriptor descriptor = this.descriptors.get(field);
+            if (descriptor == null) {
+                DecodedColumn absent = new DecodedColumn(fields.get(field), rows);
+                absent.nulls.set(0, rows);
+                decoded[field] = absent;
+                return 0L;
+            }
             decoded[field] = ChunkDecoder.decodeKeptPages(descriptor, fields.get(field),
                     rowGroup.getPageReader(descriptor), rows, this.file);
             return (long) decoded[field].size;

@@ -176,23 +176,38 @@ final class ParquetSchemaMapping {
     }
 
     /**
-     * The file columns that feed every field of {@code target}, matched by name, in field order.
+     * The file columns that feed every field of {@code target}, matched by name, in field order. Schema
+     * evolution: a nullable field the file lacks (a component added after the file was written) maps to
+     * {@code null}, and readers fill it with nulls; file columns no field names are ignored.
      *
-     * @throws ColumnNotFoundException if a field has no column of its name
+     * @throws ColumnNotFoundException if a non-nullable field has no column of its name
      * @throws SchemaMismatchException if a column's type cannot feed its field
      * @throws FormatException if a column is nested or repeated
      */
     static List<PrimitiveType> project(MessageType fileSchema, Schema target, Path file) {
         List<PrimitiveType> columns = new ArrayList<>(target.getFields().size());
         for (Field field : target.getFields()) {
-            PrimitiveType found = findColumn(fileSchema, field, file);
-            if (found == null) {
-                throw new io.soapersistence.ColumnNotFoundException(file, field.getName());
-            }
-            checkReadable(field, found, file);
-            columns.add(found);
+            columns.add(resolve(fileSchema, field, file));
         }
         return columns;
+    }
+
+    /**
+     * The file column that feeds {@code field}, checked; {@code null} for a nullable field the file lacks.
+     *
+     * @throws ColumnNotFoundException if a non-nullable field has no column of its name
+     * @throws SchemaMismatchException if the column's type cannot feed the field
+     */
+    static PrimitiveType resolve(MessageType fileSchema, Field field, Path file) {
+        PrimitiveType found = findColumn(fileSchema, field, file);
+        if (found == null) {
+            if (field.isNullable()) {
+                return null;
+            }
+            throw new io.soapersistence.ColumnNotFoundException(file, field.getName(), describe(field));
+        }
+        checkReadable(field, found, file);
+        return found;
     }
 
     /**

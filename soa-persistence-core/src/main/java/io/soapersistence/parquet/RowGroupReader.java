@@ -60,8 +60,17 @@ final class RowGroupReader {
     static VectorSchemaRoot readAll(ParquetFileReader reader, Schema target, BufferAllocator allocator, Path file)
             throws IOException {
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
-        MessageType projection = new MessageType(fileSchema.getName(),
-                List.<Type>copyOf(ParquetSchemaMapping.project(fileSchema, target, file)));
+        List<PrimitiveType> projected = ParquetSchemaMapping.project(fileSchema, target, file);
+        // Nullable fields the file lacks are not read: their vectors stay null in every row.
+        List<Type> present = new java.util.ArrayList<>();
+        List<String> presentFields = new java.util.ArrayList<>();
+        for (int c = 0; c < projected.size(); c++) {
+            if (projected.get(c) != null) {
+                present.add(projected.get(c));
+                presentFields.add(target.getFields().get(c).getName());
+            }
+        }
+        MessageType projection = new MessageType(fileSchema.getName(), present);
         long total = reader.getRecordCount();
         if (total > Integer.MAX_VALUE - 8) {
             throw new FormatException(file, "the file holds " + total + " rows, more than one SoA can index", null);
@@ -86,7 +95,7 @@ final class RowGroupReader {
                         projection, createdBy);
                 for (int c = 0; c < columns.size(); c++) {
                     ColumnDescriptor column = columns.get(c);
-                    FieldVector vector = root.getVector(target.getFields().get(c).getName());
+                    FieldVector vector = root.getVector(presentFields.get(c));
                     readColumn(store.getColumnReader(column), column, vector, (int) offset, (int) rows, file);
                 }
                 offset += rows;

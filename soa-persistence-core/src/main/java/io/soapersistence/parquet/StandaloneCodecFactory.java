@@ -62,6 +62,18 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
                 + "(supported: SNAPPY, GZIP, ZSTD, LZ4_RAW, BROTLI, UNCOMPRESSED)");
     }
 
+    /**
+     * snappy-java and zstd-jni extract their native library to a temporary file on first use; when that fails
+     * (a full temporary directory, a file size limit, a noexec mount) the JVM raises a LinkageError, which is
+     * an environment problem, not a damaged file, and must not escape untyped.
+     */
+    static io.soapersistence.PersistenceIoException nativeLibraryMissing(CompressionCodecName codecName,
+            LinkageError cause) {
+        return new io.soapersistence.PersistenceIoException(null, "the native library of compression codec "
+                + codecName + " could not be loaded (" + cause + "); check java.io.tmpdir's free space, size "
+                + "limit and mount options", cause);
+    }
+
     private static void requireBrotli() {
         if (!Brotli4jLoader.isAvailable()) {
             throw new UnsupportedOperationException("BROTLI needs brotli4j's native library for this platform, "
@@ -91,7 +103,16 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
                 return bytes;
             }
             byte[] input = bytes.toByteArray();
-            byte[] output = switch (this.codecName) {
+            try {
+                return BytesInput.from(compress(input));
+            }
+            catch (LinkageError ex) {
+                throw nativeLibraryMissing(this.codecName, ex);
+            }
+        }
+
+        private byte[] compress(byte[] input) throws IOException {
+            return switch (this.codecName) {
                 case SNAPPY -> Snappy.compress(input);
                 case GZIP -> gzip(input, (this.level == Compression.DEFAULT_LEVEL) ? 6 : this.level);
                 case ZSTD -> Zstd.compress(input, (this.level == Compression.DEFAULT_LEVEL) ? 3 : this.level);
@@ -100,7 +121,6 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
                         new Encoder.Parameters().setQuality((this.level == Compression.DEFAULT_LEVEL) ? 4 : this.level));
                 default -> throw unsupported(this.codecName);
             };
-            return BytesInput.from(output);
         }
 
         private static byte[] gzip(byte[] input, int level) throws IOException {
@@ -179,7 +199,22 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
             if (uncompressedSize < 0) {
                 throw new IOException("negative uncompressed page size " + uncompressedSize);
             }
-            byte[] output = switch (this.codecName) {
+            byte[] output;
+            try {
+                output = decompressWithCodec(input, uncompressedSize);
+            }
+            catch (LinkageError ex) {
+                throw nativeLibraryMissing(this.codecName, ex);
+            }
+            if (output.length != uncompressedSize) {
+                throw new IOException(this.codecName + " page decompressed to " + output.length
+                        + " bytes, but its header declares " + uncompressedSize);
+            }
+            return output;
+        }
+
+        private byte[] decompressWithCodec(byte[] input, int uncompressedSize) throws IOException {
+            return switch (this.codecName) {
                 case SNAPPY -> snappy(input, uncompressedSize);
                 case GZIP -> gunzip(input, uncompressedSize);
                 case ZSTD -> zstd(input, uncompressedSize);
@@ -187,11 +222,6 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
                 case BROTLI -> Decoder.decompress(input, 0, input.length);
                 default -> throw unsupported(this.codecName);
             };
-            if (output.length != uncompressedSize) {
-                throw new IOException(this.codecName + " page decompressed to " + output.length
-                        + " bytes, but its header declares " + uncompressedSize);
-            }
-            return output;
         }
 
         private static byte[] snappy(byte[] input, int uncompressedSize) throws IOException {
