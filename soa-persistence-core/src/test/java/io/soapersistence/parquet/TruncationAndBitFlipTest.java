@@ -72,6 +72,10 @@ class TruncationAndBitFlipTest {
     }
 
     private ParquetPersistence<AllTypesSoA> savedAllTypes() {
+        return savedAllTypes(Compression.DEFAULT);
+    }
+
+    private ParquetPersistence<AllTypesSoA> savedAllTypes(Compression compression) {
         RandomRows random = new RandomRows(12);
         AllTypesSoA rows = new AllTypesSoA();
         for (int i = 0; i < ALL_TYPES; i++) {
@@ -81,6 +85,7 @@ class TruncationAndBitFlipTest {
                 this.dir.resolve("all-types"))
             .withRowGroupSize(32 * 1024)
             .withPageSize(4096)
+            .withCompression(compression)
             .withExecutor(this.executor);
         persistence.save(rows).join();
         return persistence;
@@ -120,6 +125,12 @@ class TruncationAndBitFlipTest {
     @Test
     void ordersWithAByteChangedLoadOrFailTyped() throws IOException {
         byteFlips(savedOrders(), ORDERS, 21);
+    }
+
+    /** Without compression a flip reaches the level, dictionary-index and plain decoders directly. */
+    @Test
+    void uncompressedAllTypesWithAByteChangedLoadOrFailTyped() throws IOException {
+        byteFlips(savedAllTypes(Compression.uncompressed()), ALL_TYPES, 23);
     }
 
     @Test
