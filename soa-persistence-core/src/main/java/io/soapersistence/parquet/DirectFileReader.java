@@ -1,10 +1,12 @@
 package io.soapersistence.parquet;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import io.soapersistence.CorruptFileException;
 import io.soapersistence.FormatException;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.ParquetReadOptions;
@@ -29,11 +31,38 @@ final class DirectFileReader {
         if (rows > Integer.MAX_VALUE - 8) {
             throw new FormatException(file, "the dataset holds " + rows + " rows, more than one SoA can index", null);
         }
+        long needed = 0;
+        for (Field field : target.getFields()) {
+            needed += rows * bytesPerValue(DecodedColumn.kindOf(field));
+        }
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available) {
+            throw new FormatException(file, "the footer declares " + rows + " rows, whose arrays alone need "
+                    + needed + " bytes, more than the " + available + " bytes of heap", null);
+        }
         DecodedColumn[] columns = new DecodedColumn[target.getFields().size()];
-        for (int c = 0; c < columns.length; c++) {
-            columns[c] = new DecodedColumn(target.getFields().get(c), (int) rows);
+        try {
+            for (int c = 0; c < columns.length; c++) {
+                columns[c] = new DecodedColumn(target.getFields().get(c), (int) rows);
+            }
+        } catch (OutOfMemoryError e) {
+            // Only this method's own arrays failed to fit; dropping them frees the heap again.
+            Arrays.fill(columns, null);
+            throw new FormatException(file, "the footer declares " + rows + " rows, whose arrays do not fit in "
+                    + "the free heap", null);
         }
         return columns;
+    }
+
+    /** The least heap one value of {@code kind} takes in its array: the primitive width or a reference. */
+    private static int bytesPerValue(DecodedColumn.Kind kind) {
+        return switch (kind) {
+            case BOOLEAN, BYTE -> 1;
+            case SHORT, CHAR -> 2;
+            case LONG, DOUBLE -> 8;
+            case UUID -> 16;
+            default -> 4;
+        };
     }
 
     /**

@@ -1130,6 +1130,15 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                             + "' of row group " + rowGroup + " claims bytes " + start + " to " + (start + size)
                             + ", outside the file's " + fileLength + " bytes", null);
                 }
+                // A top-level, non-repeated column holds one value or null per row, so its value count must
+                // equal the row group's row count; count() reads no pages, so this is its only cross-check.
+                if (chunk.getPath().size() == 1
+                        && chunk.getPrimitiveType().getRepetition() != org.apache.parquet.schema.Type.Repetition.REPEATED
+                        && chunk.getValueCount() != block.getRowCount()) {
+                    throw new io.soapersistence.CorruptFileException(file, "column chunk '" + chunk.getPath()
+                            + "' of row group " + rowGroup + " holds " + chunk.getValueCount()
+                            + " values, but the row group declares " + block.getRowCount() + " rows", null);
+                }
             }
             rowGroup++;
         }

@@ -80,6 +80,9 @@ class HostileFooterTest {
         rewriteFooter(persistence.file(), footer -> {
             footer.setNum_rows(5_000_000_000L);
             footer.getRow_groups().get(0).setNum_rows(5_000_000_000L);
+            // Consistently, so that the chunks' value counts do not already give the lie away.
+            footer.getRow_groups().get(0).getColumns().forEach(column -> column.getMeta_data()
+                .setNum_values(5_000_000_000L));
         });
 
         assertThat(Futures.failure(persistence.load())).isInstanceOf(FormatException.class)
