@@ -89,6 +89,11 @@ class KillMidWriteTest {
 
             persistence.compact().join();
             assertThat(tempFiles(dir)).as("kill %d: temporary files after the next write", kill).isEmpty();
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("part-"))
+                    .map(name -> name.substring(0, "part-000000".length())).distinct())
+                    .as("kill %d: part generations after the next write", kill).hasSizeLessThanOrEqualTo(1);
+            }
             assertThat(persistence.load().join().orElseGet(OrderSoA::new)).isEqualTo(state.rowsInOrder());
             Files.writeString(log, "commit init " + state + "\n");
         }
