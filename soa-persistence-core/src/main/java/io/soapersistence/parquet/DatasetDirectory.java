@@ -134,7 +134,8 @@ final class DatasetDirectory {
     }
 
     /**
-     * Runs {@code action} holding both write locks, after removing temporary files that a crashed writer left.
+     * Runs {@code action} holding both write locks, after removing temporary files and superseded part
+     * generations that a crashed writer left.
      */
     <R> R write(LockedWrite<R> action) throws IOException {
         Files.createDirectories(this.directory, directoryAttributes());
@@ -154,6 +155,7 @@ final class DatasetDirectory {
             FileLock fileLock = acquire(lockChannel, deadline);
             try {
                 deleteLeftoverTempFiles();
+                deleteStaleGenerations();
                 return action.run();
             }
             finally {
@@ -299,6 +301,19 @@ final class DatasetDirectory {
         }
         if (deleted) {
             syncDirectory();
+        }
+    }
+
+    /**
+     * Deletes the parts older than the newest generation: a save, clear or compaction that crashed between
+     * publishing its generation and deleting the old one leaves them, and engines that read the directory by a
+     * glob would otherwise see them as data. This library's readers never read them, so deleting is safe under
+     * the write lock.
+     */
+    private void deleteStaleGenerations() throws IOException {
+        List<PartName> parts = parts();
+        if (!parts.isEmpty()) {
+            deleteGenerationsBefore(parts.get(parts.size() - 1).generation());
         }
     }
 
