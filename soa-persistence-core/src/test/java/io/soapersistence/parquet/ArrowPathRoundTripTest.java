@@ -3,12 +3,8 @@ package io.soapersistence.parquet;
 import java.nio.file.Path;
 import java.util.stream.LongStream;
 
-import io.soapersistence.ToArrow;
 import io.soapersistence.fixtures.AllTypesSoA;
 import io.soapersistence.fixtures.RandomRows;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,36 +22,19 @@ class ArrowPathRoundTripTest {
     Path dir;
 
     /** An {@link AllTypesSoA} seen only through ToArrow. */
-    public static final class ArrowOnly implements ToArrow<ArrowOnly> {
-
-        final AllTypesSoA data;
+    public static final class ArrowOnly extends ArrowOnlyView<AllTypesSoA, ArrowOnly> {
 
         public ArrowOnly() {
             this(new AllTypesSoA());
         }
 
         ArrowOnly(AllTypesSoA data) {
-            this.data = data;
+            super(data);
         }
 
         @Override
-        public int size() {
-            return this.data.size();
-        }
-
-        @Override
-        public Schema arrowSchema() {
-            return this.data.arrowSchema();
-        }
-
-        @Override
-        public VectorSchemaRoot toArrow(BufferAllocator allocator) {
-            return this.data.toArrow(allocator);
-        }
-
-        @Override
-        public ArrowOnly fromArrow(VectorSchemaRoot root) {
-            return new ArrowOnly(this.data.fromArrow(root));
+        ArrowOnly wrap(AllTypesSoA data) {
+            return new ArrowOnly(data);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.soapersistence.ColumnNotFoundException;
 import io.soapersistence.SchemaMismatchException;
-import io.soapersistence.ToArrow;
 import io.soapersistence.fixtures.OrderStatus;
 import io.soapersistence.fixtures.Shipment;
 import io.soapersistence.fixtures.ShipmentQuantityText;
@@ -16,9 +15,6 @@ import io.soapersistence.fixtures.ShipmentRequiredWeightSoA;
 import io.soapersistence.fixtures.ShipmentSoA;
 import io.soapersistence.fixtures.ShipmentV2;
 import io.soapersistence.fixtures.ShipmentV2SoA;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,36 +32,19 @@ class SchemaEvolutionTest {
     Path dir;
 
     /** A {@link ShipmentV2SoA} seen only through ToArrow, to exercise the Arrow load path. */
-    public static final class ArrowOnlyV2 implements ToArrow<ArrowOnlyV2> {
-
-        final ShipmentV2SoA data;
+    public static final class ArrowOnlyV2 extends ArrowOnlyView<ShipmentV2SoA, ArrowOnlyV2> {
 
         public ArrowOnlyV2() {
             this(new ShipmentV2SoA());
         }
 
         ArrowOnlyV2(ShipmentV2SoA data) {
-            this.data = data;
+            super(data);
         }
 
         @Override
-        public int size() {
-            return this.data.size();
-        }
-
-        @Override
-        public Schema arrowSchema() {
-            return this.data.arrowSchema();
-        }
-
-        @Override
-        public VectorSchemaRoot toArrow(BufferAllocator allocator) {
-            return this.data.toArrow(allocator);
-        }
-
-        @Override
-        public ArrowOnlyV2 fromArrow(VectorSchemaRoot root) {
-            return new ArrowOnlyV2(this.data.fromArrow(root));
+        ArrowOnlyV2 wrap(ShipmentV2SoA data) {
+            return new ArrowOnlyV2(data);
         }
     }
 
