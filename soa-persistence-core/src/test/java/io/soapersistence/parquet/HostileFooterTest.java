@@ -1,10 +1,6 @@
 package io.soapersistence.parquet;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +13,6 @@ import io.soapersistence.fixtures.RandomRows;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputDecompressor;
 import org.apache.parquet.format.FileMetaData;
-import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,19 +42,7 @@ class HostileFooterTest {
 
     /** Rewrites the file's footer after {@code change} has edited its thrift form. */
     private void rewriteFooter(Path file, Consumer<FileMetaData> change) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        int footerLength = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        int footerStart = bytes.length - 8 - footerLength;
-        FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(bytes, footerStart, footerLength));
-        change.accept(footer);
-        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
-        rewritten.write(bytes, 0, footerStart);
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
-        Util.writeFileMetaData(footer, encoded);
-        rewritten.write(encoded.toByteArray());
-        rewritten.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(encoded.size()).array());
-        rewritten.write("PAR1".getBytes(StandardCharsets.US_ASCII));
-        Files.write(file, rewritten.toByteArray());
+        Files.write(file, MutatedFiles.withFooter(Files.readAllBytes(file), change));
     }
 
     @Test

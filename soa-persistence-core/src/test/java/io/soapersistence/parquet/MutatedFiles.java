@@ -1,8 +1,11 @@
 package io.soapersistence.parquet;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,9 +15,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.soapersistence.PersistenceException;
 import io.soapersistence.ToArrow;
+import org.apache.parquet.format.FileMetaData;
+import org.apache.parquet.format.Util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -102,6 +108,24 @@ final class MutatedFiles {
     }
 
     /** Where the footer starts: after the data pages, before its length field and the closing magic. */
+    /** {@code file} with its footer decoded, edited by {@code change} and encoded again. */
+    static byte[] withFooter(byte[] file, Consumer<FileMetaData> change)
+            throws IOException {
+        int footerStart = footerStart(file);
+        FileMetaData footer = Util.readFileMetaData(
+                new ByteArrayInputStream(file, footerStart, file.length - 8 - footerStart));
+        change.accept(footer);
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        Util.writeFileMetaData(footer, encoded);
+        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+        rewritten.write(file, 0, footerStart);
+        rewritten.write(encoded.toByteArray());
+        rewritten.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(encoded.size())
+            .array());
+        rewritten.write("PAR1".getBytes(StandardCharsets.US_ASCII));
+        return rewritten.toByteArray();
+    }
+
     static int footerStart(byte[] file) {
         int length = ByteBuffer.wrap(file, file.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         return file.length - 8 - length;

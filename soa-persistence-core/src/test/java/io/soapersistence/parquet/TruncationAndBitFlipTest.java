@@ -1,11 +1,9 @@
 package io.soapersistence.parquet;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -209,18 +207,7 @@ class TruncationAndBitFlipTest {
 
     private void hostileFooter(ParquetPersistence<OrderSoA> persistence, byte[] valid, String claim,
             Consumer<FileMetaData> change) throws IOException {
-        int footerStart = MutatedFiles.footerStart(valid);
-        FileMetaData footer = Util.readFileMetaData(
-                new ByteArrayInputStream(valid, footerStart, valid.length - 8 - footerStart));
-        change.accept(footer);
-        ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
-        rewritten.write(valid, 0, footerStart);
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
-        Util.writeFileMetaData(footer, encoded);
-        rewritten.write(encoded.toByteArray());
-        rewritten.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(encoded.size()).array());
-        rewritten.write("PAR1".getBytes(StandardCharsets.US_ASCII));
-        this.mutated.write(persistence.file(), rewritten.toByteArray());
+        this.mutated.write(persistence.file(), MutatedFiles.withFooter(valid, change));
         this.mutated.check(persistence, ORDERS, claim, true);
     }
 }
