@@ -166,7 +166,7 @@ final class ChannelInputFile implements InputFile, AutoCloseable {
         private boolean fill() throws IOException {
             if (this.readAhead == null) {
                 // A heap buffer: direct memory is only freed by a later GC, and every reader opens streams.
-                this.readAhead = ByteBuffer.allocate(READ_AHEAD);
+                this.readAhead = ByteBuffer.allocate((int) Math.max(1, Math.min(READ_AHEAD, ChannelInputFile.this.length)));
             }
             this.readAhead.clear();
             this.readAheadStart = this.position;

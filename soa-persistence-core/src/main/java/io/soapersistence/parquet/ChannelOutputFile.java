@@ -61,8 +61,9 @@ final class ChannelOutputFile implements OutputFile {
     /**
      * Arms a splice: the next {@code length} bytes written are not written but replaced by the bytes at
      * {@code [start, start + length)} of {@code source}, copied by the kernel ({@code copy_file_range} or
-     * {@code sendfile}). parquet-java's chunk append otherwise pulls every stored byte through 8 KiB heap
-     * buffers; the positions it records stay exact because the stream still counts the bytes.
+     * {@code sendfile}) on a {@link ChunkCopier} thread while writing goes on after them. parquet-java's chunk
+     * append otherwise pulls every stored byte through 8 KiB heap buffers; the positions it records stay exact
+     * because the stream still counts the bytes.
      */
     void spliceNext(FileChannel source, long start, long length) {
         this.stream.arm(source, start, length);
@@ -76,9 +77,19 @@ final class ChannelOutputFile implements OutputFile {
         }
     }
 
+    /** Waits until every spliced range is copied: their sources may be closed afterwards. */
+    void awaitSplices() throws IOException {
+        if (this.stream != null && this.stream.copier != null) {
+            this.stream.copier.awaitIdle();
+        }
+    }
+
     /** Closes the file without forcing it, after a failed write whose file is about to be deleted. */
     void abort() {
         if (this.stream != null) {
+            if (this.stream.copier != null) {
+                this.stream.copier.cancel();
+            }
             try {
                 this.stream.channel.close();
             }
@@ -88,9 +99,16 @@ final class ChannelOutputFile implements OutputFile {
         }
     }
 
-    private static final class ChannelStream extends PositionOutputStream {
+    private final class ChannelStream extends PositionOutputStream {
 
         private final FileChannel channel;
+
+        /** Where the buffer's first byte goes: the file is written by position, around the copied ranges. */
+        private long bufferStart;
+
+        private ChunkCopier copier;
+
+        private long spliceTarget;
 
         private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
 
@@ -115,25 +133,21 @@ final class ChannelOutputFile implements OutputFile {
             this.spliceStart = start;
             this.spliceLength = length;
             this.spliceRemaining = length;
+            this.spliceTarget = this.position;
         }
 
-        /** Counts bytes that belong to an armed splice; copies the whole range once the count is complete. */
+        /** Counts bytes that belong to an armed splice; queues the range's copy once the count is complete. */
         private int splice(int len) throws IOException {
             int taken = (int) Math.min(len, this.spliceRemaining);
             this.spliceRemaining -= taken;
             this.position += taken;
             if (this.spliceRemaining == 0) {
                 drain();
-                long copied = 0;
-                while (copied < this.spliceLength) {
-                    long sent = this.spliceSource.transferTo(this.spliceStart + copied, this.spliceLength - copied,
-                            this.channel);
-                    if (sent <= 0) {
-                        throw new java.io.EOFException("the source ended " + (this.spliceLength - copied)
-                                + " bytes before the end of a column chunk");
-                    }
-                    copied += sent;
+                if (this.copier == null) {
+                    this.copier = ChunkCopier.open(ChannelOutputFile.this.path);
                 }
+                this.copier.copy(this.spliceSource, this.spliceStart, this.spliceLength, this.spliceTarget);
+                this.bufferStart = this.position;
                 this.spliceSource = null;
             }
             return taken;
@@ -170,6 +184,7 @@ final class ChannelOutputFile implements OutputFile {
             if (len >= BUFFER_SIZE) {
                 drain();
                 writeFully(ByteBuffer.wrap(bytes, off, len));
+                this.bufferStart += len;
             }
             else {
                 if (len > this.buffer.remaining()) {
@@ -182,13 +197,17 @@ final class ChannelOutputFile implements OutputFile {
 
         private void drain() throws IOException {
             this.buffer.flip();
+            int length = this.buffer.remaining();
             writeFully(this.buffer);
+            this.bufferStart += length;
             this.buffer.clear();
         }
 
+        /** Writes {@code source} at {@link #bufferStart}, which the caller then moves past it. */
         private void writeFully(ByteBuffer source) throws IOException {
+            long at = this.bufferStart;
             while (source.hasRemaining()) {
-                this.channel.write(source);
+                at += this.channel.write(source, at);
             }
         }
 
@@ -205,11 +224,17 @@ final class ChannelOutputFile implements OutputFile {
             this.closed = true;
             try {
                 drain();
+                if (this.copier != null) {
+                    this.copier.finish();
+                }
                 // ParquetFileWriter.end() closes the stream after the footer: forcing here, before the
                 // rename that publishes the file, means a crash can never publish a name without its blocks.
                 this.channel.force(true);
             }
             finally {
+                if (this.copier != null) {
+                    this.copier.cancel();
+                }
                 this.channel.close();
             }
         }

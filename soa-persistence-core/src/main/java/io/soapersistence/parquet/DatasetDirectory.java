@@ -204,10 +204,43 @@ final class DatasetDirectory {
         return this.directory.resolve(TEMP_PREFIX + UUID.randomUUID() + TEMP_SUFFIX);
     }
 
-    /** Publishes {@code temp} as the data file: atomic rename, then a forced directory. */
+    /**
+     * Publishes {@code temp} as the data file: atomic rename, then a forced directory.
+     * <p>
+     * The replaced file is held open across the rename and let go on an {@link IoThreads} thread afterwards.
+     * Whoever drops the last reference to a file pays for dropping its cached pages and freeing its blocks:
+     * 7 ms for a 38 MB file on the benchmark machine, which the rename would otherwise charge to the commit.
+     */
     void commit(Path temp) throws IOException {
-        Files.move(temp, this.dataFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory();
+        FileChannel replaced = openIfPresent(this.dataFile);
+        try {
+            Files.move(temp, this.dataFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory();
+        }
+        finally {
+            if (replaced != null) {
+                IoThreads.run(() -> closeQuietly(replaced));
+            }
+        }
+    }
+
+    private static FileChannel openIfPresent(Path file) {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        }
+        catch (IOException | UnsupportedOperationException ex) {
+            // Nothing to replace, or nothing this process may read: the rename then releases it itself.
+            return null;
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        }
+        catch (IOException ex) {
+            // Only the release of an already replaced file failed; the data is committed.
+        }
     }
 
     /**

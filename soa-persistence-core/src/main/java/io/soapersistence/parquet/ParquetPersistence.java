@@ -714,6 +714,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                         throw new SchemaMismatchException(file, null, fileSchema.toString(), schema.toString());
                     }
                     copyRowGroups(writer, output, fileSchema, input, reader);
+                    output.awaitSplices();
                     keyValues = reader.getFooter().getFileMetaData().getKeyValueMetaData();
                 }
             }
