@@ -100,6 +100,9 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
 
     private final Settings settings;
 
+    /** The schema and codec of the newest part this instance wrote, which the next append continues. */
+    private volatile PartFormat lastPart;
+
     /** Every setting of an instance; a {@code with...} method changes one in a copy. */
     private static final class Settings implements Cloneable {
 
@@ -625,29 +628,45 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     private void saveNow(List<T> batches, OperationStats stats) throws IOException {
-        this.directory.write(() -> (this.settings.layout == Layout.SINGLE_FILE)
-                ? publish(stats, temp -> writeNewFile(temp, batches))
-                : publishPart(stats, true, temp -> writeNewFile(temp, batches)));
+        this.directory.write(() -> {
+            if (this.settings.layout == Layout.SINGLE_FILE) {
+                publish(stats, temp -> writeNewFile(temp, batches));
+            }
+            else {
+                this.lastPart = PartFormat.of(publishPart(stats, true, temp -> writeNewFile(temp, batches)),
+                        this.parquetSchema, this.settings.compression);
+            }
+            return null;
+        });
     }
 
     private void appendNow(List<T> batches, OperationStats stats) throws IOException {
         this.directory.write(() -> {
             List<Path> files = this.directory.committedFiles(this.settings.layout);
             if (files.isEmpty()) {
-                return (this.settings.layout == Layout.SINGLE_FILE)
-                        ? publish(stats, temp -> writeNewFile(temp, batches))
-                        : publishPart(stats, true, temp -> writeNewFile(temp, batches));
+                if (this.settings.layout == Layout.SINGLE_FILE) {
+                    return publish(stats, temp -> writeNewFile(temp, batches));
+                }
+                this.lastPart = PartFormat.of(publishPart(stats, true, temp -> writeNewFile(temp, batches)),
+                        this.parquetSchema, this.settings.compression);
+                return null;
             }
             if (this.settings.layout == Layout.SINGLE_FILE) {
                 return publish(stats, temp -> appendToCopy(temp, batches));
             }
             // The newest part speaks for the dataset: every part is written in the schema and codec of the first.
             Path newest = files.get(files.size() - 1);
-            ParquetMetadata footer = readFooter(newest);
-            MessageType fileSchema = footer.getFileMetaData().getSchema();
-            checkAppendable(fileSchema, newest);
-            Compression codec = existingCompression(footer, newest);
-            publishPart(stats, false, temp -> writeNewFile(temp, batches, fileSchema, codec));
+            PartFormat format = PartFormat.ifUnchanged(this.lastPart, newest);
+            if (format == null) {
+                ParquetMetadata footer = readFooter(newest);
+                MessageType fileSchema = footer.getFileMetaData().getSchema();
+                checkAppendable(fileSchema, newest);
+                format = new PartFormat(newest, null, fileSchema, existingCompression(footer, newest));
+            }
+            MessageType fileSchema = format.schema();
+            Compression codec = format.codec();
+            Path part = publishPart(stats, false, temp -> writeNewFile(temp, batches, fileSchema, codec));
+            this.lastPart = PartFormat.of(part, fileSchema, codec);
             if (files.size() + 1 > this.settings.compactionThreshold) {
                 compactNow();
                 stats.dataset = datasetInfo();
@@ -787,7 +806,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     /** Writes a temporary file and publishes it as the next part of the multi-file layout. */
-    private Void publishPart(OperationStats stats, boolean newGeneration, FileWrite write) throws IOException {
+    private Path publishPart(OperationStats stats, boolean newGeneration, FileWrite write) throws IOException {
         Path temp = this.directory.newTempFile();
         try {
             Written written = write.write(temp);
@@ -797,7 +816,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             stats.rowsWritten = written.rowsWritten();
             stats.bytesWritten = bytes;
             stats.dataset = datasetInfo();
-            return null;
+            return part;
         }
         finally {
             DatasetDirectory.deleteQuietly(temp);

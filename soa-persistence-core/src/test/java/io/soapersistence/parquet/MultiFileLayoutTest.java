@@ -127,6 +127,25 @@ class MultiFileLayoutTest {
     }
 
     @Test
+    void anAppendContinuesTheFormatOfTheNewestPartEvenWhenAnotherWriterReplacedIt() throws IOException {
+        ParquetPersistence<OrderSoA> snappy = persistence().withCompression(Compression.snappy());
+        ParquetPersistence<OrderSoA> gzip = persistence().withCompression(Compression.gzip());
+        snappy.save(orders(1, 20)).join();
+        snappy.append(orders(21, 20)).join();
+        // Another instance replaces the dataset with parts of another codec behind the first one's back.
+        gzip.save(orders(100, 10)).join();
+
+        snappy.append(orders(110, 10)).join();
+
+        assertThat(files()).containsExactly("part-000002-000000.parquet", "part-000002-000001.parquet");
+        assertThat(snappy.info().join().codec()).as("the append follows the newest part, not what it wrote last")
+            .isEqualTo("GZIP");
+        OrderSoA expected = orders(100, 10);
+        expected.addAll(orders(110, 10));
+        assertThat(snappy.load().join()).contains(expected);
+    }
+
+    @Test
     void explicitCompactionKeepsTheData() throws IOException {
         ParquetPersistence<OrderSoA> persistence = persistence();
         persistence.append(orders(1, 30)).join();
