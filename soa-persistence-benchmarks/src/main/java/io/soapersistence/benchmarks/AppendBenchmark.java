@@ -3,7 +3,6 @@ package io.soapersistence.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -16,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
  * <p>
  * Every invocation must start from the same {@code rows}-row file: an append rewrites the file it extends, so its
  * cost grows with the file, and letting appends accumulate would measure a different file in every iteration. The
- * file is restored before each invocation ({@link Level#Invocation}) by copying a prepared copy over it: tens of
- * milliseconds from the page cache, against a second or so for saving {@code rows} rows again. JMH's warning about
+ * file is restored before each invocation ({@link Level#Invocation}) by a {@link DurableCopy} of a prepared copy:
+ * tens of milliseconds from the page cache, against a second or so for saving {@code rows} rows again. JMH's warning about
  * {@code Level.Invocation} (timestamping and synchronization overhead around each call) matters for calls in the
  * microsecond range, not for a call of this size; the copy itself is outside the measured time.
  */
@@ -43,7 +42,7 @@ public class AppendBenchmark extends PersistenceBenchmarkBase {
      */
     @Setup(Level.Invocation)
     public void restoreBaseFile() throws IOException {
-        Files.copy(this.base, this.persistence.file(), StandardCopyOption.REPLACE_EXISTING);
+        DurableCopy.replace(this.base, this.persistence.file());
     }
 
     /** Appends the new rows. */

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -49,6 +48,8 @@ public final class PeerComparison {
 
     /** Select calls per round; see the measurement loop. */
     private static final int SELECTS_PER_ROUND = 15;
+
+    private static final int APPENDS_PER_ROUND = 5;
 
     static final String OURS = "soa-persistence (this)";
 
@@ -255,16 +256,26 @@ public final class PeerComparison {
                     }
                     check(contender, read[0], source);
                 }
-                // Append onto a fresh copy of the saved file every round; the copy is not timed.
-                Files.copy(ours.file(), appended.file(), StandardCopyOption.REPLACE_EXISTING);
-                long appendNanos = timed(() -> appended.append(tail.soa()).join());
+                // Each append goes onto a fresh, durable copy of the saved file, made untimed. An append takes tens
+                // of milliseconds, where one GC pause weighs as much: each round takes the median of several.
+                List<Long> appends = new ArrayList<>();
+                for (int call = 0; call < APPENDS_PER_ROUND; call++) {
+                    DurableCopy.replace(ours.file(), appended.file());
+                    appends.add(timed(() -> appended.append(tail.soa()).join()));
+                }
+                long appendNanos = median(appends);
                 rowsAfterAppend = appended.count().join();
                 long[] count = new long[1];
                 long countNanos = timed(() -> count[0] = ours.count().join());
                 counted = count[0];
-                // The multi-file dataset is saved afresh every round (untimed), so every append meets one file.
+                // The multi-file dataset is saved afresh every round (untimed); each append adds one part, and the
+                // parts stay far below the compaction threshold.
                 multiFile.save(dataset.soa()).join();
-                long multiFileAppendNanos = timed(() -> multiFile.append(tail.soa()).join());
+                List<Long> multiFileAppends = new ArrayList<>();
+                for (int call = 0; call < APPENDS_PER_ROUND; call++) {
+                    multiFileAppends.add(timed(() -> multiFile.append(tail.soa()).join()));
+                }
+                long multiFileAppendNanos = median(multiFileAppends);
                 // A select takes milliseconds: one call per round would time the interpreter, not the engine, so
                 // each round takes the median of several calls, as JMH's QueryBenchmark does in steady state.
                 int[] matched = new int[1];
