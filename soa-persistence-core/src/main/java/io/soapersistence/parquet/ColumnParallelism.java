@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Runs the per-column work of one row group on all cores. Columns share nothing while they encode or decode,
@@ -48,34 +49,92 @@ final class ColumnParallelism {
             }
             return results;
         }
-        List<ForkJoinTask<R>> submitted = new ArrayList<>(columns);
-        for (int c = 0; c < columns; c++) {
-            int column = c;
-            submitted.add(POOL.submit(() -> task.run(column)));
-        }
-        List<R> results = new ArrayList<>(columns);
-        Exception failure = null;
-        for (ForkJoinTask<R> future : submitted) {
-            try {
-                results.add(future.get());
+        return submit(columns, task).await();
+    }
+
+    /** Starts {@code task} for columns {@code 0..columns-1} and returns at once. */
+    static <R> Submitted<R> submit(int columns, ColumnTask<R> task) {
+        return new Submitted<>(columns, task);
+    }
+
+    /** What one column task ended with: its result or its failure, or neither if it was skipped. */
+    private record Outcome<R>(R result, Exception failure) {
+    }
+
+    /** Column tasks under way. */
+    static final class Submitted<R> {
+
+        private final List<ForkJoinTask<Outcome<R>>> tasks;
+
+        private volatile boolean discarded;
+
+        private Submitted(int columns, ColumnTask<R> task) {
+            this.tasks = new ArrayList<>(columns);
+            for (int c = 0; c < columns; c++) {
+                int column = c;
+                // Failures are caught here, not left to the pool: a ForkJoinTask wraps checked exceptions, and
+                // get() rethrows a reflective copy.
+                this.tasks.add(POOL.submit(() -> {
+                    if (this.discarded) {
+                        return new Outcome<>(null, null);
+                    }
+                    try {
+                        return new Outcome<>(task.run(column), null);
+                    }
+                    catch (Exception ex) {
+                        return new Outcome<>(null, ex);
+                    }
+                }));
             }
-            catch (ExecutionException ex) {
-                if (failure == null) {
-                    failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
+        }
+
+        /** The results in column order; the first failure is rethrown as it was thrown. */
+        List<R> await() throws Exception {
+            List<R> results = new ArrayList<>(this.tasks.size());
+            Exception failure = null;
+            for (ForkJoinTask<Outcome<R>> future : this.tasks) {
+                Outcome<R> outcome;
+                try {
+                    outcome = future.get();
                 }
-                if (ex.getCause() instanceof Error error) {
-                    throw error;
+                catch (ExecutionException ex) {
+                    // Only an Error escapes a task.
+                    if (ex.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw ex;
                 }
+                catch (InterruptedException ex) {
+                    discard(result -> {
+                    });
+                    Thread.currentThread().interrupt();
+                    throw ex;
+                }
+                if (outcome.failure() != null && failure == null) {
+                    failure = outcome.failure();
+                }
+                results.add(outcome.result());
             }
-            catch (InterruptedException ex) {
-                submitted.forEach(pending -> pending.cancel(true));
-                Thread.currentThread().interrupt();
-                throw ex;
+            if (failure != null) {
+                throw failure;
             }
+            return results;
         }
-        if (failure != null) {
-            throw failure;
+
+        /**
+         * Gives up on the results without waiting for them: tasks that have not started skip their work, and
+         * {@code release} gets the result of every task that did run, on the column pool once it is done.
+         */
+        void discard(Consumer<R> release) {
+            this.discarded = true;
+            POOL.execute(() -> {
+                for (ForkJoinTask<Outcome<R>> task : this.tasks) {
+                    R result = task.join().result();
+                    if (result != null) {
+                        release.accept(result);
+                    }
+                }
+            });
         }
-        return results;
     }
 }

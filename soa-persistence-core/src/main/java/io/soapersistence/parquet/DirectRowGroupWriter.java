@@ -19,8 +19,6 @@ import org.apache.parquet.schema.MessageType;
  */
 final class DirectRowGroupWriter {
 
-    private final ParquetFileWriter fileWriter;
-
     private final MessageType schema;
 
     private final ParquetProperties properties;
@@ -33,9 +31,8 @@ final class DirectRowGroupWriter {
 
     private final ParquetProperties withoutDictionary;
 
-    DirectRowGroupWriter(ParquetFileWriter fileWriter, MessageType schema, ParquetProperties properties,
-            BytesInputCompressor compressor, long rowGroupSize, Path file) {
-        this.fileWriter = fileWriter;
+    DirectRowGroupWriter(MessageType schema, ParquetProperties properties, BytesInputCompressor compressor,
+            long rowGroupSize, Path file) {
         this.schema = schema;
         this.properties = properties;
         this.compressor = compressor;
@@ -49,25 +46,40 @@ final class DirectRowGroupWriter {
     }
 
     /**
-     * Writes all rows of {@code data}. {@code columnOfField[i]} is the exported column that feeds the file's
-     * i-th column, so that files of another column order are written in their own order.
+     * Starts encoding the first row group of {@code data} and returns at once. {@code columnOfField[i]} is the
+     * exported column that feeds the file's i-th column, so that files of another column order are written in
+     * their own order.
      */
-    void write(ExportedColumns data, int[] columnOfField) throws Exception {
+    EncodedRowGroup encodeFirst(ExportedColumns data, int[] columnOfField) {
+        return encode(data, columnOfField, 0, Math.min(data.size(), rowsPerGroup(data)));
+    }
+
+    /**
+     * Writes all rows of {@code data} to {@code fileWriter}. {@code first}, if not {@code null}, is the
+     * {@linkplain #encodeFirst first row group} of the same data and column order, already under way.
+     */
+    void write(ParquetFileWriter fileWriter, ExportedColumns data, int[] columnOfField, EncodedRowGroup first)
+            throws Exception {
         int rows = data.size();
-        long rowsPerGroup = Math.max(1, Math.min(Integer.MAX_VALUE, this.rowGroupSize / data.estimatedRowBytes()));
-        List<ColumnDescriptor> columns = this.schema.getColumns();
-        for (int from = 0; from < rows; from += (int) rowsPerGroup) {
-            int start = from;
-            int end = (int) Math.min(rows, from + rowsPerGroup);
-            List<ColumnChunkPageWriteStore> chunks = ColumnParallelism.forEachColumn(columns.size(),
-                    c -> encode(columns.get(c), data.column(columnOfField[c]), start, end));
-            this.fileWriter.startBlock(end - start);
-            for (ColumnChunkPageWriteStore chunk : chunks) {
-                chunk.flushToFileWriter(this.fileWriter);
-                chunk.close();
-            }
-            this.fileWriter.endBlock();
+        int rowsPerGroup = rowsPerGroup(data);
+        int from = 0;
+        if (first != null) {
+            first.writeTo(fileWriter);
+            from = first.rows();
         }
+        for (; from < rows; from += rowsPerGroup) {
+            encode(data, columnOfField, from, (int) Math.min(rows, (long) from + rowsPerGroup)).writeTo(fileWriter);
+        }
+    }
+
+    private int rowsPerGroup(ExportedColumns data) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, this.rowGroupSize / data.estimatedRowBytes()));
+    }
+
+    private EncodedRowGroup encode(ExportedColumns data, int[] columnOfField, int from, int to) {
+        List<ColumnDescriptor> columns = this.schema.getColumns();
+        return new EncodedRowGroup(to - from, ColumnParallelism.submit(columns.size(),
+                c -> encode(columns.get(c), data.column(columnOfField[c]), from, to)));
     }
 
     private ColumnChunkPageWriteStore encode(ColumnDescriptor column, ExportedColumns.Column values, int from,

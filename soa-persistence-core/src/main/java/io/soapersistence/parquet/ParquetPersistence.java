@@ -630,10 +630,10 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     private void saveNow(List<T> batches, OperationStats stats) throws IOException {
         this.directory.write(() -> {
             if (this.settings.layout == Layout.SINGLE_FILE) {
-                publish(stats, temp -> writeNewFile(temp, batches));
+                publish(stats, temp -> writeNewFile(temp, batches, null));
             }
             else {
-                this.lastPart = PartFormat.of(publishPart(stats, true, temp -> writeNewFile(temp, batches)),
+                this.lastPart = PartFormat.of(publishPart(stats, true, temp -> writeNewFile(temp, batches, null)),
                         this.parquetSchema, this.settings.compression);
             }
             return null;
@@ -641,18 +641,49 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     private void appendNow(List<T> batches, OperationStats stats) throws IOException {
+        HeadStart headStart = startEncoding(batches);
+        try {
+            appendLocked(batches, headStart, stats);
+        }
+        finally {
+            if (headStart != null) {
+                headStart.discard();
+            }
+        }
+    }
+
+    /**
+     * Starts encoding the first row group of an append before the write lock is taken, in the format the append
+     * will most likely continue: the part this instance wrote last, or its own schema and codec.
+     */
+    private HeadStart startEncoding(List<T> batches) {
+        if (batches.isEmpty() || !(this.prototype instanceof DirectColumns<?>)) {
+            return null;
+        }
+        ExportedColumns columns = ExportedColumns.of((DirectColumns<?>) batches.get(0));
+        if (columns.size() == 0) {
+            return null;
+        }
+        PartFormat expected = (this.settings.layout == Layout.MULTI_FILE) ? this.lastPart : null;
+        MessageType schema = (expected != null) ? expected.schema() : this.parquetSchema;
+        Compression codec = (expected != null) ? expected.codec() : this.settings.compression;
+        DirectRowGroupWriter rowGroups = directWriter(schema, writerProperties(), codec);
+        return new HeadStart(schema, codec, columns, rowGroups.encodeFirst(columns, columnOrder(schema)));
+    }
+
+    private void appendLocked(List<T> batches, HeadStart headStart, OperationStats stats) throws IOException {
         this.directory.write(() -> {
             List<Path> files = this.directory.committedFiles(this.settings.layout);
             if (files.isEmpty()) {
                 if (this.settings.layout == Layout.SINGLE_FILE) {
-                    return publish(stats, temp -> writeNewFile(temp, batches));
+                    return publish(stats, temp -> writeNewFile(temp, batches, headStart));
                 }
-                this.lastPart = PartFormat.of(publishPart(stats, true, temp -> writeNewFile(temp, batches)),
+                this.lastPart = PartFormat.of(publishPart(stats, true, temp -> writeNewFile(temp, batches, headStart)),
                         this.parquetSchema, this.settings.compression);
                 return null;
             }
             if (this.settings.layout == Layout.SINGLE_FILE) {
-                return publish(stats, temp -> appendToCopy(temp, batches));
+                return publish(stats, temp -> appendToCopy(temp, batches, headStart));
             }
             // The newest part speaks for the dataset: every part is written in the schema and codec of the first.
             Path newest = files.get(files.size() - 1);
@@ -665,7 +696,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             }
             MessageType fileSchema = format.schema();
             Compression codec = format.codec();
-            Path part = publishPart(stats, false, temp -> writeNewFile(temp, batches, fileSchema, codec));
+            Path part = publishPart(stats, false, temp -> writeNewFile(temp, batches, fileSchema, codec, headStart));
             this.lastPart = PartFormat.of(part, fileSchema, codec);
             if (files.size() + 1 > this.settings.compactionThreshold) {
                 compactNow();
@@ -685,7 +716,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                 // empty part itself are deleted after the commit.
                 Path temp = this.directory.newTempFile();
                 try {
-                    writeNewFile(temp, List.of());
+                    writeNewFile(temp, List.of(), null);
                     this.directory.commitPart(temp, true);
                     this.directory.deleteParts();
                 }
@@ -823,19 +854,19 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         }
     }
 
-    private Written writeNewFile(Path temp, List<T> batches) throws IOException {
-        return writeNewFile(temp, batches, this.parquetSchema, this.settings.compression);
+    private Written writeNewFile(Path temp, List<T> batches, HeadStart headStart) throws IOException {
+        return writeNewFile(temp, batches, this.parquetSchema, this.settings.compression, headStart);
     }
 
-    private Written writeNewFile(Path temp, List<T> batches, MessageType schema, Compression codec)
-            throws IOException {
+    private Written writeNewFile(Path temp, List<T> batches, MessageType schema, Compression codec,
+            HeadStart headStart) throws IOException {
         ParquetProperties properties = writerProperties();
         ChannelOutputFile output = this.directory.newOutput(temp);
         try {
             ParquetFileWriter writer = new ParquetFileWriter(output, schema, ParquetFileWriter.Mode.CREATE,
                     this.settings.rowGroupSize, 0, null, properties);
             writer.start();
-            long rows = writeRows(writer, schema, properties, codec, 0, batches);
+            long rows = writeRows(writer, schema, properties, codec, 0, batches, headStart);
             writer.end(FooterMetadata.entries(this.type, schema, Map.of()));
             return new Written(writer.getFooter(), rows);
         }
@@ -848,28 +879,44 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     /**
      * Writes the batches as new row groups in {@code fileSchema}'s column order. Generated SoA types hand their
      * arrays straight to the column writers; other {@link ToArrow} types go through their Arrow vectors.
+     * {@code headStart}, if not {@code null}, is the first batch's first row group, already being encoded; it
+     * is used if it was encoded for this schema and codec.
      */
     private long writeRows(ParquetFileWriter writer, MessageType fileSchema, ParquetProperties properties,
-            Compression codec, int firstRowGroup, List<T> batches) throws IOException {
-        var compressor = new StandaloneCodecFactory(codec).getCompressor(codec.codec().parquetName());
+            Compression codec, int firstRowGroup, List<T> batches, HeadStart headStart) throws IOException {
         if (!(this.prototype instanceof DirectColumns<?>)) {
+            var compressor = new StandaloneCodecFactory(codec).getCompressor(codec.codec().parquetName());
             return writeBatches(new RowGroupWriter(writer, fileSchema, properties, compressor, this.settings.rowGroupSize,
                     firstRowGroup, file()), batches);
         }
+        int[] columnOfField = columnOrder(fileSchema);
+        DirectRowGroupWriter rowGroups = directWriter(fileSchema, properties, codec);
+        EncodedRowGroup first = (headStart != null) ? headStart.take(fileSchema, codec) : null;
+        long rows = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            EncodedRowGroup encoded = (b == 0) ? first : null;
+            ExportedColumns columns = (encoded != null) ? headStart.columns()
+                    : ExportedColumns.of((DirectColumns<?>) batches.get(b));
+            runChecked(() -> rowGroups.write(writer, columns, columnOfField, encoded));
+            rows += columns.size();
+        }
+        return rows;
+    }
+
+    private DirectRowGroupWriter directWriter(MessageType fileSchema, ParquetProperties properties,
+            Compression codec) {
+        var compressor = new StandaloneCodecFactory(codec).getCompressor(codec.codec().parquetName());
+        return new DirectRowGroupWriter(fileSchema, properties, compressor, this.settings.rowGroupSize, file());
+    }
+
+    /** For each column of {@code fileSchema}, the index of the exported column that feeds it. */
+    private int[] columnOrder(MessageType fileSchema) {
         int[] columnOfField = new int[fileSchema.getFieldCount()];
         List<String> names = this.arrowFieldNames;
         for (int i = 0; i < columnOfField.length; i++) {
             columnOfField[i] = names.indexOf(fileSchema.getFieldName(i));
         }
-        DirectRowGroupWriter rowGroups = new DirectRowGroupWriter(writer, fileSchema, properties, compressor,
-                this.settings.rowGroupSize, file());
-        long rows = 0;
-        for (T batch : batches) {
-            ExportedColumns columns = ExportedColumns.of((DirectColumns<?>) batch);
-            runChecked(() -> rowGroups.write(columns, columnOfField));
-            rows += columns.size();
-        }
-        return rows;
+        return columnOfField;
     }
 
     /** A step that may fail with any exception. */
@@ -916,7 +963,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * filters, into a new file, then adds the new rows as new row groups in the existing file's schema and
      * codec. Existing data is never decoded.
      */
-    private Written appendToCopy(Path temp, List<T> batches) throws IOException {
+    private Written appendToCopy(Path temp, List<T> batches, HeadStart headStart) throws IOException {
         try (ChannelInputFile input = ChannelInputFile.open(file());
                 ParquetFileReader reader = openReader(input)) {
             ParquetMetadata footer = reader.getFooter();
@@ -930,7 +977,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                         this.settings.rowGroupSize, 0, null, properties);
                 writer.start();
                 copyRowGroups(writer, output, fileSchema, input, reader);
-                long rows = writeRows(writer, fileSchema, properties, codec, footer.getBlocks().size(), batches);
+                long rows = writeRows(writer, fileSchema, properties, codec, footer.getBlocks().size(), batches,
+                        headStart);
                 writer.end(FooterMetadata.entries(this.type, fileSchema,
                         footer.getFileMetaData().getKeyValueMetaData()));
                 return new Written(writer.getFooter(), rows);

@@ -14,6 +14,12 @@ import io.soapersistence.SchemaMismatchException;
 import io.soapersistence.fixtures.OrderSoA;
 import io.soapersistence.fixtures.RandomRows;
 import io.soapersistence.fixtures.TradeSoA;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +146,14 @@ class MultiFileLayoutTest {
         assertThat(files()).containsExactly("part-000002-000000.parquet", "part-000002-000001.parquet");
         assertThat(snappy.info().join().codec()).as("the append follows the newest part, not what it wrote last")
             .isEqualTo("GZIP");
+        try (ChannelInputFile input = ChannelInputFile.open(this.dir.resolve("part-000002-000001.parquet"));
+                ParquetFileReader reader = new ParquetFileReader(input, ParquetReadOptions
+                    .builder(new PlainParquetConfiguration()).withCodecFactory(StandaloneCodecFactory.forReading())
+                    .build())) {
+            assertThat(reader.getFooter().getBlocks()).flatExtracting(BlockMetaData::getColumns)
+                .extracting(ColumnChunkMetaData::getCodec).as("every chunk of the appended part")
+                .containsOnly(CompressionCodecName.GZIP);
+        }
         OrderSoA expected = orders(100, 10);
         expected.addAll(orders(110, 10));
         assertThat(snappy.load().join()).contains(expected);
