@@ -2,6 +2,7 @@ package io.soapersistence.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,13 @@ public final class PeerComparison {
 
     private static final int APPENDS_PER_ROUND = 5;
 
+    private static final long COMPILER_QUIET_MILLIS = 50;
+
+    private static final long COMPILER_WAIT_MILLIS = 2_000;
+
+    /** Appends of each layout run before the first round; see {@link #warmUpAppends}. */
+    private static final int APPEND_WARM_UP_CALLS = 1_000;
+
     static final String OURS = "soa-persistence (this)";
 
     /**
@@ -62,9 +70,10 @@ public final class PeerComparison {
      * @param workDir where the files go (deleted afterwards)
      * @param jdbcGettersRead also read DuckDB's file through JDBC getters
      * @param measureHeap sample the heap during one extra load of soa-persistence
+     * @param appendWarmUpCalls appends of each layout onto a small scratch dataset before the first round
      */
     public record Config(int rows, int repetitions, int warmups, Path workDir, boolean jdbcGettersRead,
-            boolean measureHeap) {
+            boolean measureHeap, int appendWarmUpCalls) {
     }
 
     /**
@@ -174,7 +183,7 @@ public final class PeerComparison {
         int warmups = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 1;
         Path work = Files.createTempDirectory("soa-peer-comparison");
         try {
-            Results results = measure(new Config(rows, repetitions, warmups, work, jdbc, true));
+            Results results = measure(new Config(rows, repetitions, warmups, work, jdbc, true, APPEND_WARM_UP_CALLS));
             System.out.println(render(results));
         }
         finally {
@@ -238,6 +247,7 @@ public final class PeerComparison {
             long rowsAfterAppend = -1;
             long counted = -1;
             Files.createDirectories(appended.directory());
+            warmUpAppends(work.resolve("append-warm-up"), tail, config.appendWarmUpCalls());
             for (int round = 0; round < config.warmups() + config.repetitions(); round++) {
                 boolean measured = round >= config.warmups();
                 for (Contender contender : contenders) {
@@ -318,6 +328,30 @@ public final class PeerComparison {
         }
     }
 
+    /**
+     * Runs both layouts' appends until the JIT has compiled them, as JMH's warm-up iterations would. A save of
+     * 2,000,000 rows runs its loops millions of times in every call, but an append runs much of its code (opening
+     * files, footers, commits) a few times per call: the five appends of a warm-up round leave it interpreted, and
+     * measured that way a multi-file append took 11 ms where it takes under 5 ms after a thousand calls (measured
+     * on this machine). The scratch dataset is small, so the warm-up costs seconds; it is saved afresh every
+     * twenty appends, which keeps the multi-file layout below its compaction threshold as in the measured rounds.
+     */
+    private static void warmUpAppends(Path directory, OrderDataset tail, int calls) throws IOException {
+        ParquetPersistence<OrderRowSoA> singleFile = new ParquetPersistence<>(OrderRowSoA.class,
+                directory.resolve("single-file")).withCompression(Compression.snappy());
+        ParquetPersistence<OrderRowSoA> multiFile = new ParquetPersistence<>(OrderRowSoA.class,
+                directory.resolve("multi-file")).withCompression(Compression.snappy()).withLayout(Layout.MULTI_FILE);
+        for (int call = 0; call < calls; call++) {
+            if (call % 20 == 0) {
+                singleFile.save(tail.soa()).join();
+                multiFile.save(tail.soa()).join();
+            }
+            singleFile.append(tail.soa()).join();
+            multiFile.append(tail.soa()).join();
+        }
+        deleteRecursively(directory);
+    }
+
     private static <E extends PeerEngine> E add(List<PeerEngine> peers, E peer) {
         peers.add(peer);
         return peer;
@@ -329,9 +363,34 @@ public final class PeerComparison {
 
     private static long timed(Op op) throws Exception {
         System.gc();
+        awaitIdleCompiler();
         long start = System.nanoTime();
         op.run();
         return System.nanoTime() - start;
+    }
+
+    /**
+     * Waits until the JIT compiler has finished no compilation for {@value #COMPILER_QUIET_MILLIS} ms, for at most
+     * {@value #COMPILER_WAIT_MILLIS} ms. Every operation leaves compilations queued (a save or a peer's read
+     * compiles its loops, and the peers' use of parquet-java recompiles code they share with us); on two cores
+     * the compiler thread that works them off takes one of the cores from whatever is timed next. Measured in a
+     * run with every multi-file append traced: the compiler ran for 2 to 12 ms inside appends of 5 to 10 ms.
+     */
+    private static void awaitIdleCompiler() throws InterruptedException {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long deadline = System.nanoTime() + COMPILER_WAIT_MILLIS * 1_000_000L;
+        long compiled = compiler.getTotalCompilationTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(COMPILER_QUIET_MILLIS);
+            long now = compiler.getTotalCompilationTime();
+            if (now == compiled) {
+                return;
+            }
+            compiled = now;
+        }
     }
 
     private static void check(Contender contender, Object result, OrderArrays source) {
@@ -393,8 +452,8 @@ public final class PeerComparison {
         int rows = r.config().rows();
         Runtime runtime = Runtime.getRuntime();
         out.append(String.format(Locale.ROOT, "soa-persistence vs peers: %,d rows, SNAPPY, median of %d after %d "
-                + "warm-up round(s); JDK %s, %d CPUs, max heap %,d MB%n", rows, r.config().repetitions(),
-                r.config().warmups(), System.getProperty("java.runtime.version"), runtime.availableProcessors(),
+                + "warm-up round(s) and %,d warm-up appends per layout; JDK %s, %d CPUs, max heap %,d MB%n", rows,
+                r.config().repetitions(), r.config().warmups(), r.config().appendWarmUpCalls(), System.getProperty("java.runtime.version"), runtime.availableProcessors(),
                 runtime.maxMemory() >> 20));
         out.append(String.format(Locale.ROOT, "%-58s | %9s | %13s | %9s | %24s | %8s | %-21s | %s%n", "engine",
                 "write ms", "write Mrows/s", "read ms", "read into arrays Mrows/s", "file MB", "min-max ms write/read",

@@ -19,7 +19,8 @@ class PeerComparisonSmokeTest {
     @Test
     @Timeout(60)
     void everyEngineReadsBackTheWrittenRows(@TempDir Path work) throws Exception {
-        PeerComparison.Results results = PeerComparison.measure(new PeerComparison.Config(ROWS, 1, 0, work, true, true));
+        PeerComparison.Results results = PeerComparison
+            .measure(new PeerComparison.Config(ROWS, 1, 0, work, true, true, 2));
 
         double writtenSum = OrderDataset.generate(ROWS, OrderDataset.DEFAULT_SEED).arrays().totalAmountSum();
         assertThat(results.writtenTotalAmountSum()).isEqualTo(writtenSum);
@@ -42,6 +43,7 @@ class PeerComparisonSmokeTest {
         assertThat(results.countedRows()).isEqualTo(ROWS);
         assertThat(results.queriedRows()).as("a 1% id range").isEqualTo(ROWS / 100);
         assertThat(results.multiFileAppendNanos()).isPositive();
+        assertThat(work.resolve("append-warm-up")).as("the warm-up's scratch dataset").doesNotExist();
         assertThat(results.heap()).isNotNull();
         assertThat(PeerComparison.render(results)).contains("Ratios", "Arrow C++", "identical");
     }
