@@ -40,7 +40,6 @@ import org.apache.arrow.vector.util.VectorSchemaRootAppender;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.column.values.factory.DefaultValuesWriterFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -1248,9 +1247,10 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             .withMinRowCountForPageSizeCheck(Math.min(100, RowGroupWriter.batchRows(this.settings.pageSize)))
             .withDictionaryPageSize(Math.max(this.settings.pageSize, DEFAULT_PAGE_SIZE))
             .withDictionaryEncoding(this.settings.dictionaryEncoding)
-            // parquet-java's default factory is one static instance that every build() re-initializes with its
-            // own settings: writers with other settings on other threads would change each other's encodings.
-            .withValuesWriterFactory(new DefaultValuesWriterFactory());
+            // A factory per build: parquet-java's default factory is one static instance that every build()
+            // re-initializes with its own settings, so writers with other settings on other threads would change
+            // each other's encodings.
+            .withValuesWriterFactory(new DictionaryValuesWriterFactory());
         for (String column : this.settings.bloomFilterColumns) {
             builder.withBloomFilterEnabled(column, true);
         }
