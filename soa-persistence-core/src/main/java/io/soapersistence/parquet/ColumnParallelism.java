@@ -2,9 +2,9 @@ package io.soapersistence.parquet;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -49,92 +49,139 @@ final class ColumnParallelism {
             }
             return results;
         }
-        return submit(columns, task).await();
+        // The calling thread takes the place of one pool thread: it would otherwise only wait.
+        return new Submitted<>(columns, task, POOL.getParallelism() - 1).await();
     }
 
-    /** Starts {@code task} for columns {@code 0..columns-1} and returns at once. */
+    /**
+     * Starts {@code task} for columns {@code 0..columns-1} and returns at once. The caller is expected to do
+     * other work before it awaits the results, so every core gets a pool thread.
+     */
     static <R> Submitted<R> submit(int columns, ColumnTask<R> task) {
-        return new Submitted<>(columns, task);
+        return new Submitted<>(columns, task, POOL.getParallelism());
     }
 
-    /** What one column task ended with: its result or its failure, or neither if it was skipped. */
-    private record Outcome<R>(R result, Exception failure) {
-    }
-
-    /** Column tasks under way. */
+    /**
+     * Column tasks under way. A few workers on the pool, at most one per core, claim columns in order until none
+     * is left, and whoever awaits the results claims columns too. A waiting thread that helps gets the work done
+     * when a parked pool thread is slow to wake: after an idle spell, the benchmark machine's second core took
+     * up to a millisecond to start on a 20,000-row append's columns (traced per column).
+     */
     static final class Submitted<R> {
 
-        private final List<ForkJoinTask<Outcome<R>>> tasks;
+        private final ColumnTask<R> task;
 
-        private volatile boolean discarded;
+        private final int columns;
 
-        private Submitted(int columns, ColumnTask<R> task) {
-            this.tasks = new ArrayList<>(columns);
-            for (int c = 0; c < columns; c++) {
-                int column = c;
-                // Failures are caught here, not left to the pool: a ForkJoinTask wraps checked exceptions, and
-                // get() rethrows a reflective copy.
-                this.tasks.add(POOL.submit(() -> {
-                    if (this.discarded) {
-                        return new Outcome<>(null, null);
-                    }
-                    try {
-                        return new Outcome<>(task.run(column), null);
-                    }
-                    catch (Exception ex) {
-                        return new Outcome<>(null, ex);
-                    }
-                }));
+        private final AtomicInteger next = new AtomicInteger();
+
+        private final AtomicInteger remaining;
+
+        private final CountDownLatch done = new CountDownLatch(1);
+
+        private final Object[] results;
+
+        private final Throwable[] failures;
+
+        private volatile Consumer<R> release;
+
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Submitted(int columns, ColumnTask<R> task, int poolThreads) {
+            this.task = task;
+            this.columns = columns;
+            this.remaining = new AtomicInteger(columns);
+            this.results = new Object[columns];
+            this.failures = new Throwable[columns];
+            if (columns == 0) {
+                this.done.countDown();
+            }
+            int workers = Math.min(columns, poolThreads);
+            for (int w = 0; w < workers; w++) {
+                POOL.execute(this::work);
             }
         }
 
-        /** The results in column order; the first failure is rethrown as it was thrown. */
-        List<R> await() throws Exception {
-            List<R> results = new ArrayList<>(this.tasks.size());
-            Exception failure = null;
-            for (ForkJoinTask<Outcome<R>> future : this.tasks) {
-                Outcome<R> outcome;
-                try {
-                    outcome = future.get();
-                }
-                catch (ExecutionException ex) {
-                    // Only an Error escapes a task.
-                    if (ex.getCause() instanceof Error error) {
-                        throw error;
+        /** Runs unclaimed columns until none is left. */
+        private void work() {
+            for (int column = this.next.getAndIncrement(); column < this.columns;
+                    column = this.next.getAndIncrement()) {
+                if (this.release == null) {
+                    try {
+                        this.results[column] = this.task.run(column);
                     }
-                    throw ex;
+                    catch (Throwable ex) {
+                        // Kept for the waiting thread: a worker that let it escape would never count down.
+                        this.failures[column] = ex;
+                    }
                 }
-                catch (InterruptedException ex) {
-                    discard(result -> {
-                    });
-                    Thread.currentThread().interrupt();
-                    throw ex;
-                }
-                if (outcome.failure() != null && failure == null) {
-                    failure = outcome.failure();
-                }
-                results.add(outcome.result());
+                finished();
             }
-            if (failure != null) {
-                throw failure;
+        }
+
+        private void finished() {
+            if (this.remaining.decrementAndGet() == 0) {
+                this.done.countDown();
+                if (this.release != null) {
+                    releaseOnce();
+                }
+            }
+        }
+
+        /** The results in column order; the first failure, in column order, is rethrown as it was thrown. */
+        List<R> await() throws Exception {
+            work();
+            try {
+                this.done.await();
+            }
+            catch (InterruptedException ex) {
+                discard(result -> {
+                });
+                Thread.currentThread().interrupt();
+                throw ex;
+            }
+            List<R> results = new ArrayList<>(this.columns);
+            for (int column = 0; column < this.columns; column++) {
+                Throwable failure = this.failures[column];
+                if (failure instanceof Exception exception) {
+                    throw exception;
+                }
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                @SuppressWarnings("unchecked")
+                R result = (R) this.results[column];
+                results.add(result);
             }
             return results;
         }
 
         /**
-         * Gives up on the results without waiting for them: tasks that have not started skip their work, and
-         * {@code release} gets the result of every task that did run, on the column pool once it is done.
+         * Gives up on the results without waiting for them: columns not yet started are skipped, and
+         * {@code release} gets the result of every column that did run, once the last of them is done.
          */
         void discard(Consumer<R> release) {
-            this.discarded = true;
-            POOL.execute(() -> {
-                for (ForkJoinTask<Outcome<R>> task : this.tasks) {
-                    R result = task.join().result();
-                    if (result != null) {
-                        release.accept(result);
-                    }
+            this.release = release;
+            int claimed = this.next.getAndSet(this.columns);
+            for (int column = claimed; column < this.columns; column++) {
+                finished();
+            }
+            if (this.remaining.get() == 0) {
+                releaseOnce();
+            }
+        }
+
+        private void releaseOnce() {
+            if (!this.released.compareAndSet(false, true)) {
+                return;
+            }
+            for (Object result : this.results) {
+                if (result != null) {
+                    @SuppressWarnings("unchecked")
+                    R typed = (R) result;
+                    this.release.accept(typed);
                 }
-            });
+            }
         }
     }
 }

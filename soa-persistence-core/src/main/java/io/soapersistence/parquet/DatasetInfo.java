@@ -56,7 +56,7 @@ public record DatasetInfo(Path file, boolean exists, long rows, long bytes, int 
             modified = null;
         }
         return new DatasetInfo(file, true, rows, bytes, footer.getBlocks().size(), codec, modified,
-                footer.getFileMetaData().getSchema().toString());
+                SchemaTexts.text(footer.getFileMetaData().getSchema()));
     }
 
     /**

@@ -2,10 +2,6 @@ package io.soapersistence.parquet;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -41,19 +37,9 @@ final class FooterMetadata {
         return entries;
     }
 
-    /**
-     * SHA-256 over the schema's canonical text (names, physical and logical types, repetition), so that two
-     * files with the same columns in the same order share a fingerprint whatever wrote them.
-     */
+    /** The schema's fingerprint, as {@link SchemaTexts#fingerprint} computes it. */
     static String fingerprint(MessageType schema) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest(schema.toString().getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(hash);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", ex);
-        }
+        return SchemaTexts.fingerprint(schema);
     }
 
     private static String readVersion() {

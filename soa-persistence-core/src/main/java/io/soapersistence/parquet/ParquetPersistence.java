@@ -820,10 +820,12 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     /** Writes a temporary file, publishes it atomically, and records what was written. */
     private Void publish(OperationStats stats, FileWrite write) throws IOException {
         Path temp = this.directory.newTempFile();
+        boolean committed = false;
         try {
             Written written = write.write(temp);
             long bytes = Files.size(temp);
             this.directory.commit(temp);
+            committed = true;
             stats.rowsWritten = written.rowsWritten();
             stats.bytesWritten = bytes;
             stats.dataset = DatasetInfo.of(file(), written.footer(), bytes);
@@ -831,17 +833,22 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             return null;
         }
         finally {
-            DatasetDirectory.deleteQuietly(temp);
+            // After the rename the temporary name is gone; deleting it would only cost a stat.
+            if (!committed) {
+                DatasetDirectory.deleteQuietly(temp);
+            }
         }
     }
 
     /** Writes a temporary file and publishes it as the next part of the multi-file layout. */
     private Path publishPart(OperationStats stats, boolean newGeneration, FileWrite write) throws IOException {
         Path temp = this.directory.newTempFile();
+        boolean committed = false;
         try {
             Written written = write.write(temp);
             long bytes = Files.size(temp);
             Path part = this.directory.commitPart(temp, newGeneration);
+            committed = true;
             FooterCache.remember(part, DatasetInfo.of(part, written.footer(), bytes));
             stats.rowsWritten = written.rowsWritten();
             stats.bytesWritten = bytes;
@@ -849,7 +856,9 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             return part;
         }
         finally {
-            DatasetDirectory.deleteQuietly(temp);
+            if (!committed) {
+                DatasetDirectory.deleteQuietly(temp);
+            }
         }
     }
 

@@ -58,6 +58,68 @@ class ColumnParallelismTest {
     }
 
     @Test
+    void theAwaitingThreadRunsColumnsThatNoWorkerHasStarted() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        CountDownLatch busy = new CountDownLatch(cores);
+        CountDownLatch proceed = new CountDownLatch(1);
+        ColumnParallelism.Submitted<Integer> blocking = ColumnParallelism.submit(cores, column -> {
+            busy.countDown();
+            proceed.await();
+            return column;
+        });
+        assertThat(busy.await(10, TimeUnit.SECONDS)).as("every pool thread is busy").isTrue();
+        try {
+            ColumnParallelism.Submitted<Thread> submitted = ColumnParallelism.submit(3,
+                    column -> Thread.currentThread());
+
+            assertThat(submitted.await()).containsOnly(Thread.currentThread());
+        }
+        finally {
+            proceed.countDown();
+        }
+        assertThat(blocking.await()).hasSize(cores);
+    }
+
+    @Test
+    void anErrorInAColumnReachesTheAwaitingThread() {
+        ColumnParallelism.Submitted<Integer> submitted = ColumnParallelism.submit(3, column -> {
+            if (column == 1) {
+                throw new StackOverflowError("column 1");
+            }
+            return column;
+        });
+
+        assertThatThrownBy(submitted::await).isExactlyInstanceOf(StackOverflowError.class).hasMessage("column 1");
+    }
+
+    @Test
+    void discardingBeforeAnyColumnStartedReleasesNothingAndRunsNothing() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        CountDownLatch busy = new CountDownLatch(cores);
+        CountDownLatch proceed = new CountDownLatch(1);
+        ColumnParallelism.Submitted<Integer> blocking = ColumnParallelism.submit(cores, column -> {
+            busy.countDown();
+            proceed.await();
+            return column;
+        });
+        assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+        Set<Integer> ran = ConcurrentHashMap.newKeySet();
+        Set<Integer> released = ConcurrentHashMap.newKeySet();
+        ColumnParallelism.Submitted<Integer> submitted = ColumnParallelism.submit(4, column -> {
+            ran.add(column);
+            return column;
+        });
+
+        submitted.discard(released::add);
+        proceed.countDown();
+        blocking.await();
+
+        // Every column was claimed by the discard before a pool thread was free to start one.
+        assertThat(ran).isEmpty();
+        assertThat(released).isEmpty();
+    }
+
+    @Test
     void forEachColumnRunsEveryColumn() throws Exception {
         List<Integer> squares = ColumnParallelism.forEachColumn(4, column -> column * column);
 

@@ -111,6 +111,44 @@ class MultiFileLayoutTest {
     }
 
     @Test
+    void anAppendAfterACrashRemovesLeftoversAndNumbersItsPartFromWhatRemains() throws IOException {
+        ParquetPersistence<OrderSoA> persistence = persistence();
+        OrderSoA first = orders(1, 10);
+        persistence.save(first).join();
+        persistence.append(orders(11, 10)).join();
+        persistence.save(first).join();
+        Files.copy(this.dir.resolve("part-000002-000000.parquet"), this.dir.resolve("part-000001-000009.parquet"));
+        Files.writeString(this.dir.resolve(DatasetDirectory.TEMP_PREFIX + "crashed" + DatasetDirectory.TEMP_SUFFIX),
+                "half a file");
+        // Not a name this library writes: too many digits for a sequence number, so neither read nor deleted.
+        String foreign = "part-000002-99999999999999999999.parquet";
+        Files.copy(this.dir.resolve("part-000002-000000.parquet"), this.dir.resolve(foreign));
+        OrderSoA second = orders(100, 5);
+
+        persistence.append(second).join();
+        persistence.append(orders(105, 5)).join();
+
+        assertThat(files()).containsExactly("part-000002-000000.parquet", "part-000002-000001.parquet",
+                "part-000002-000002.parquet", foreign);
+        try (Stream<Path> all = Files.list(this.dir)) {
+            assertThat(all.map(path -> path.getFileName().toString()))
+                .noneMatch(name -> name.startsWith(DatasetDirectory.TEMP_PREFIX));
+        }
+        assertThat(persistence.count().join()).isEqualTo(20);
+        OrderSoA expected = new OrderSoA();
+        expected.addAll(first);
+        expected.addAll(second);
+        expected.addAll(orders(105, 5));
+        assertThat(persistence.load().join()).contains(expected);
+    }
+
+    @Test
+    void partNamesArePaddedToSixDigitsAndGrowBeyond() {
+        assertThat(DatasetDirectory.partName(1, 0)).isEqualTo("part-000001-000000.parquet");
+        assertThat(DatasetDirectory.partName(1234567, 42)).isEqualTo("part-1234567-000042.parquet");
+    }
+
+    @Test
     void compactionMergesFilesByChunkCopyOnceTheThresholdIsPassed() throws IOException {
         ParquetPersistence<OrderSoA> persistence = persistence().withCompactionThreshold(3)
             .withCompression(Compression.zstd(2));
