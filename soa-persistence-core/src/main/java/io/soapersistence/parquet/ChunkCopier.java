@@ -24,8 +24,12 @@ final class ChunkCopier {
     /** Bytes per kernel call: small enough to cancel promptly and to hand the forcing thread work early. */
     private static final long SLICE = 4L << 20;
 
-    /** A copy short of this much is forced once, with the rest of the file, when it is closed. */
-    private static final long FORCE_AHEAD = 8L << 20;
+    /**
+     * A copy short of this much is forced once, with the rest of the file, when it is closed. One slice: the
+     * disk bounds a large append, and forcing from the first slice rather than the second made a 38 MB append
+     * about a millisecond faster (median of 25, measured alternately).
+     */
+    private static final long FORCE_AHEAD = SLICE;
 
     private final Path path;
 

@@ -58,7 +58,20 @@ final class ColumnParallelism {
      * other work before it awaits the results, so every core gets a pool thread.
      */
     static <R> Submitted<R> submit(int columns, ColumnTask<R> task) {
-        return new Submitted<>(columns, task, POOL.getParallelism());
+        return submit(columns, task, cores());
+    }
+
+    /**
+     * Starts {@code task} for columns {@code 0..columns-1} on at most {@code poolThreads} pool threads and
+     * returns at once; with none, the thread that awaits the results runs every column.
+     */
+    static <R> Submitted<R> submit(int columns, ColumnTask<R> task, int poolThreads) {
+        return new Submitted<>(columns, task, poolThreads);
+    }
+
+    /** The pool's threads, one per core. */
+    static int cores() {
+        return POOL.getParallelism();
     }
 
     /**

@@ -31,8 +31,20 @@ final class DirectRowGroupWriter {
 
     private final ParquetProperties withoutDictionary;
 
+    private final int poolThreads;
+
     DirectRowGroupWriter(MessageType schema, ParquetProperties properties, BytesInputCompressor compressor,
             long rowGroupSize, Path file) {
+        this(schema, properties, compressor, rowGroupSize, file, ColumnParallelism.cores());
+    }
+
+    /**
+     * A writer whose columns are encoded by at most {@code poolThreads} pool threads besides the thread that
+     * waits for them; with none, by that thread alone.
+     */
+    DirectRowGroupWriter(MessageType schema, ParquetProperties properties, BytesInputCompressor compressor,
+            long rowGroupSize, Path file, int poolThreads) {
+        this.poolThreads = poolThreads;
         this.schema = schema;
         this.properties = properties;
         this.compressor = compressor;
@@ -79,7 +91,7 @@ final class DirectRowGroupWriter {
     private EncodedRowGroup encode(ExportedColumns data, int[] columnOfField, int from, int to) {
         List<ColumnDescriptor> columns = this.schema.getColumns();
         return new EncodedRowGroup(to - from, ColumnParallelism.submit(columns.size(),
-                c -> encode(columns.get(c), data.column(columnOfField[c]), from, to)));
+                c -> encode(columns.get(c), data.column(columnOfField[c]), from, to), this.poolThreads));
     }
 
     private ColumnChunkPageWriteStore encode(ColumnDescriptor column, ExportedColumns.Column values, int from,

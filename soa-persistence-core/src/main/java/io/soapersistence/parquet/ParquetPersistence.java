@@ -652,11 +652,12 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     /**
-     * Starts encoding the first row group of an append before the write lock is taken, in the format the append
-     * will most likely continue: the part this instance wrote last, or its own schema and codec.
+     * Starts encoding the first row group of a multi-file append before the write lock is taken, in the format
+     * the append will most likely continue: the part this instance wrote last, or its own schema and codec.
      */
     private HeadStart startEncoding(List<T> batches) {
-        if (batches.isEmpty() || !(this.prototype instanceof DirectColumns<?>)) {
+        if (batches.isEmpty() || !(this.prototype instanceof DirectColumns<?>)
+                || this.settings.layout == Layout.SINGLE_FILE) {
             return null;
         }
         ExportedColumns columns = ExportedColumns.of((DirectColumns<?>) batches.get(0));
@@ -892,13 +893,23 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      */
     private long writeRows(ParquetFileWriter writer, MessageType fileSchema, ParquetProperties properties,
             Compression codec, int firstRowGroup, List<T> batches, HeadStart headStart) throws IOException {
+        return writeRows(writer, fileSchema, properties, codec, firstRowGroup, batches, headStart,
+                ColumnParallelism.cores());
+    }
+
+    /** As above, with the new rows encoded by at most {@code poolThreads} pool threads besides this one. */
+    private long writeRows(ParquetFileWriter writer, MessageType fileSchema, ParquetProperties properties,
+            Compression codec, int firstRowGroup, List<T> batches, HeadStart headStart, int poolThreads)
+            throws IOException {
         if (!(this.prototype instanceof DirectColumns<?>)) {
             var compressor = new StandaloneCodecFactory(codec).getCompressor(codec.codec().parquetName());
             return writeBatches(new RowGroupWriter(writer, fileSchema, properties, compressor, this.settings.rowGroupSize,
                     firstRowGroup, file()), batches);
         }
         int[] columnOfField = columnOrder(fileSchema);
-        DirectRowGroupWriter rowGroups = directWriter(fileSchema, properties, codec);
+        var compressor = new StandaloneCodecFactory(codec).getCompressor(codec.codec().parquetName());
+        DirectRowGroupWriter rowGroups = new DirectRowGroupWriter(fileSchema, properties, compressor,
+                this.settings.rowGroupSize, file(), poolThreads);
         EncodedRowGroup first = (headStart != null) ? headStart.take(fileSchema, codec) : null;
         long rows = 0;
         for (int b = 0; b < batches.size(); b++) {
@@ -985,8 +996,11 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                         this.settings.rowGroupSize, 0, null, properties);
                 writer.start();
                 copyRowGroups(writer, output, fileSchema, input, reader);
+                // The kernel copies the stored chunks and the disk writes them while the new rows encode, on
+                // a core less than the others: on two cores, rows encoded on both kept the copying and forcing
+                // threads waiting, and the disk, which bounds the append, started writing later (traced).
                 long rows = writeRows(writer, fileSchema, properties, codec, footer.getBlocks().size(), batches,
-                        headStart);
+                        headStart, Math.max(0, ColumnParallelism.cores() - 2));
                 writer.end(FooterMetadata.entries(this.type, fileSchema,
                         footer.getFileMetaData().getKeyValueMetaData()));
                 return new Written(writer.getFooter(), rows);

@@ -22,9 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An append encodes its first row group before it holds the write lock ({@link HeadStart}). What may go
- * differently from encoding under the lock: the encoding fails before the append has looked at the dataset,
- * or the stored format is not the one encoded for.
+ * An append to the multi-file layout encodes its first row group before it holds the write lock
+ * ({@link HeadStart}); one to the single file encodes on fewer threads while the stored chunks are copied.
+ * What may go differently from encoding under the lock on every core: the encoding fails before the append
+ * has looked at the dataset, or beside a copy under way, or the stored format is not the one encoded for.
  */
 class HeadStartTest {
 
@@ -47,7 +48,7 @@ class HeadStartTest {
 
     @ParameterizedTest
     @EnumSource(Layout.class)
-    void aFailureWhileEncodingAheadFailsTheAppendTypedAndLeavesEveryFileAsItWas(Layout layout) throws IOException {
+    void aFailureWhileEncodingAheadOrBesideACopyFailsTheAppendTypedAndLeavesEveryFileAsItWas(Layout layout) throws IOException {
         ParquetPersistence<RequiredAddressView> persistence = new ParquetPersistence<>(RequiredAddressView.class,
                 this.dir).withLayout(layout);
         persistence.save(new RequiredAddressView(orders(1, 50, -1))).join();
