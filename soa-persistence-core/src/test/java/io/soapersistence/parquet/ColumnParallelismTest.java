@@ -38,11 +38,12 @@ class ColumnParallelismTest {
     void discardedResultsAreReleasedOnceTheirTasksAreDone() throws Exception {
         CountDownLatch running = new CountDownLatch(2);
         CountDownLatch proceed = new CountDownLatch(1);
+        // On two pool threads, so that both columns run while nobody awaits them.
         ColumnParallelism.Submitted<Integer> submitted = ColumnParallelism.submit(2, column -> {
             running.countDown();
             proceed.await();
             return column;
-        });
+        }, 2);
         assertThat(running.await(10, TimeUnit.SECONDS)).as("both tasks started").isTrue();
         Set<Integer> released = ConcurrentHashMap.newKeySet();
         CountDownLatch bothReleased = new CountDownLatch(2);
@@ -59,14 +60,14 @@ class ColumnParallelismTest {
 
     @Test
     void theAwaitingThreadRunsColumnsThatNoWorkerHasStarted() throws Exception {
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = ColumnParallelism.cores();
         CountDownLatch busy = new CountDownLatch(cores);
         CountDownLatch proceed = new CountDownLatch(1);
         ColumnParallelism.Submitted<Integer> blocking = ColumnParallelism.submit(cores, column -> {
             busy.countDown();
             proceed.await();
             return column;
-        });
+        }, cores);
         assertThat(busy.await(10, TimeUnit.SECONDS)).as("every pool thread is busy").isTrue();
         try {
             ColumnParallelism.Submitted<Thread> submitted = ColumnParallelism.submit(3,
@@ -94,14 +95,14 @@ class ColumnParallelismTest {
 
     @Test
     void discardingBeforeAnyColumnStartedReleasesNothingAndRunsNothing() throws Exception {
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = ColumnParallelism.cores();
         CountDownLatch busy = new CountDownLatch(cores);
         CountDownLatch proceed = new CountDownLatch(1);
         ColumnParallelism.Submitted<Integer> blocking = ColumnParallelism.submit(cores, column -> {
             busy.countDown();
             proceed.await();
             return column;
-        });
+        }, cores);
         assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
         Set<Integer> ran = ConcurrentHashMap.newKeySet();
         Set<Integer> released = ConcurrentHashMap.newKeySet();
