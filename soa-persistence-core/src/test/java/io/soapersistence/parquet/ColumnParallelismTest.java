@@ -60,15 +60,7 @@ class ColumnParallelismTest {
 
     @Test
     void theAwaitingThreadRunsColumnsThatNoWorkerHasStarted() throws Exception {
-        int cores = ColumnParallelism.cores();
-        CountDownLatch busy = new CountDownLatch(cores);
-        CountDownLatch proceed = new CountDownLatch(1);
-        ColumnParallelism.Submitted<Integer> blocking = ColumnParallelism.submit(cores, column -> {
-            busy.countDown();
-            proceed.await();
-            return column;
-        }, cores);
-        assertThat(busy.await(10, TimeUnit.SECONDS)).as("every pool thread is busy").isTrue();
+        BusyPool pool = BusyPool.occupy();
         try {
             ColumnParallelism.Submitted<Thread> submitted = ColumnParallelism.submit(3,
                     column -> Thread.currentThread());
@@ -76,9 +68,8 @@ class ColumnParallelismTest {
             assertThat(submitted.await()).containsOnly(Thread.currentThread());
         }
         finally {
-            proceed.countDown();
+            pool.release();
         }
-        assertThat(blocking.await()).hasSize(cores);
     }
 
     @Test
@@ -95,15 +86,7 @@ class ColumnParallelismTest {
 
     @Test
     void discardingBeforeAnyColumnStartedReleasesNothingAndRunsNothing() throws Exception {
-        int cores = ColumnParallelism.cores();
-        CountDownLatch busy = new CountDownLatch(cores);
-        CountDownLatch proceed = new CountDownLatch(1);
-        ColumnParallelism.Submitted<Integer> blocking = ColumnParallelism.submit(cores, column -> {
-            busy.countDown();
-            proceed.await();
-            return column;
-        }, cores);
-        assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+        BusyPool pool = BusyPool.occupy();
         Set<Integer> ran = ConcurrentHashMap.newKeySet();
         Set<Integer> released = ConcurrentHashMap.newKeySet();
         ColumnParallelism.Submitted<Integer> submitted = ColumnParallelism.submit(4, column -> {
@@ -112,12 +95,33 @@ class ColumnParallelismTest {
         });
 
         submitted.discard(released::add);
-        proceed.countDown();
-        blocking.await();
+        pool.release();
 
         // Every column was claimed by the discard before a pool thread was free to start one.
         assertThat(ran).isEmpty();
         assertThat(released).isEmpty();
+    }
+
+    /** Every pool thread held by a column that waits until released. */
+    private record BusyPool(CountDownLatch proceed, ColumnParallelism.Submitted<Integer> blocking) {
+
+        static BusyPool occupy() throws InterruptedException {
+            int cores = ColumnParallelism.cores();
+            CountDownLatch busy = new CountDownLatch(cores);
+            CountDownLatch proceed = new CountDownLatch(1);
+            ColumnParallelism.Submitted<Integer> blocking = ColumnParallelism.submit(cores, column -> {
+                busy.countDown();
+                proceed.await();
+                return column;
+            }, cores);
+            assertThat(busy.await(10, TimeUnit.SECONDS)).as("every pool thread is busy").isTrue();
+            return new BusyPool(proceed, blocking);
+        }
+
+        void release() throws Exception {
+            this.proceed.countDown();
+            assertThat(this.blocking.await()).hasSize(ColumnParallelism.cores());
+        }
     }
 
     @Test
