@@ -307,8 +307,8 @@ final class DatasetDirectory {
 
     /** The parts in order: as the write lock holder knows them, or as listed now. */
     private List<PartName> parts() throws IOException {
-        List<PartName> locked = this.lockedParts;
-        if (locked != null && heldByCurrentThread()) {
+        List<PartName> locked = lockedParts();
+        if (locked != null) {
             return List.copyOf(locked);
         }
         List<PartName> parts = new ArrayList<>();

@@ -667,7 +667,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         PartFormat expected = (this.settings.layout == Layout.MULTI_FILE) ? this.lastPart : null;
         MessageType schema = (expected != null) ? expected.schema() : this.parquetSchema;
         Compression codec = (expected != null) ? expected.codec() : this.settings.compression;
-        DirectRowGroupWriter rowGroups = directWriter(schema, writerProperties(), codec);
+        DirectRowGroupWriter rowGroups = directWriter(schema, writerProperties(), codec, ColumnParallelism.cores());
         return new HeadStart(schema, codec, columns, rowGroups.encodeFirst(columns, columnOrder(schema)));
     }
 
@@ -907,9 +907,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                     firstRowGroup, file()), batches);
         }
         int[] columnOfField = columnOrder(fileSchema);
-        var compressor = new StandaloneCodecFactory(codec).getCompressor(codec.codec().parquetName());
-        DirectRowGroupWriter rowGroups = new DirectRowGroupWriter(fileSchema, properties, compressor,
-                this.settings.rowGroupSize, file(), poolThreads);
+        DirectRowGroupWriter rowGroups = directWriter(fileSchema, properties, codec, poolThreads);
         EncodedRowGroup first = (headStart != null) ? headStart.take(fileSchema, codec) : null;
         long rows = 0;
         for (int b = 0; b < batches.size(); b++) {
@@ -923,9 +921,10 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     private DirectRowGroupWriter directWriter(MessageType fileSchema, ParquetProperties properties,
-            Compression codec) {
+            Compression codec, int poolThreads) {
         var compressor = new StandaloneCodecFactory(codec).getCompressor(codec.codec().parquetName());
-        return new DirectRowGroupWriter(fileSchema, properties, compressor, this.settings.rowGroupSize, file());
+        return new DirectRowGroupWriter(fileSchema, properties, compressor, this.settings.rowGroupSize, file(),
+                poolThreads);
     }
 
     /** For each column of {@code fileSchema}, the index of the exported column that feeds it. */
