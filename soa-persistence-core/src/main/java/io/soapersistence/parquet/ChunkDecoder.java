@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import io.soapersistence.CorruptFileException;
@@ -24,7 +25,6 @@ import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.TimeLogicalTypeAnnotation;
@@ -35,8 +35,9 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 /**
  * Decodes the pages of one column chunk straight into a {@link DecodedColumn}'s array, page by page: PLAIN
  * pages of fixed-width values without nulls are one bulk little-endian copy, a dictionary is decoded once
- * into the target array type so that dictionary pages only copy references, and every other encoding goes
- * through parquet-java's own value readers.
+ * into the target array type so that dictionary pages only gather values (or, for strings, references) by
+ * ids decoded a page at a time, definition levels are decoded a page at a time too, and every other
+ * encoding goes through parquet-java's own value readers.
  */
 final class ChunkDecoder {
 
@@ -57,7 +58,18 @@ final class ChunkDecoder {
 
     private int[] definitions = new int[0];
 
+    /** A page's dictionary ids, then the dictionary entry of each of its rows. */
+    private int[] ids = new int[0];
+
+    private int[] entryOfRow = new int[0];
+
+    /**
+     * The decoded dictionary, one entry longer than the file's: the last entry holds the empty value (zero,
+     * false or null) that null rows take, so that a page is gathered without a branch per row.
+     */
     private DecodedColumn dictionary;
+
+    private int dictionaryEntries;
 
     ChunkDecoder(ColumnDescriptor column, DecodedColumn target, Path file) {
         this.column = column;
@@ -153,6 +165,16 @@ final class ChunkDecoder {
 
     /** Reads V1 definition levels; returns how many values are defined (not null). */
     private int readDefinitions(Encoding encoding, int count, ByteBufferInputStream in) throws IOException {
+        if (this.maxDefinition > 0 && encoding == Encoding.RLE) {
+            if (in.available() < 4) {
+                throw corrupt("a page ends before its definition levels");
+            }
+            int length = BytesUtils.readIntLittleEndian(in);
+            if (length < 0 || length > in.available()) {
+                throw corrupt("definition levels of " + length + " bytes in a page of " + in.available());
+            }
+            return decodeDefinitions(in.slice(length), count);
+        }
         ValuesReader levels = encoding.getValuesReader(this.column, ValuesType.DEFINITION_LEVEL);
         levels.initFromPage(count, in);
         if (this.maxDefinition == 0) {
@@ -173,22 +195,43 @@ final class ChunkDecoder {
         if (this.maxDefinition == 0) {
             return count;
         }
-        RunLengthBitPackingHybridDecoder levels = new RunLengthBitPackingHybridDecoder(
-                BytesUtils.getWidthFromMaxInt(this.maxDefinition), page.getDefinitionLevels().toInputStream());
+        ByteBufferInputStream levels = page.getDefinitionLevels().toInputStream();
+        return decodeDefinitions(levels.slice(levels.available()), count);
+    }
+
+    /** Decodes RLE / bit-packed definition levels into {@link #definitions}; returns how many are defined. */
+    private int decodeDefinitions(ByteBuffer levels, int count) throws IOException {
         int[] definitions = definitionBuffer(count);
+        byte[] bytes = bytesOf(levels);
+        int from = levels.hasArray() ? levels.arrayOffset() + levels.position() : 0;
+        try {
+            RleHybridDecoder.decode(bytes, from, from + levels.remaining(),
+                    BytesUtils.getWidthFromMaxInt(this.maxDefinition), definitions, count);
+        }
+        catch (IOException ex) {
+            throw corrupt("definition levels: " + ex.getMessage());
+        }
+        int max = this.maxDefinition;
         int defined = 0;
         for (int i = 0; i < count; i++) {
-            definitions[i] = levels.readInt();
-            if (definitions[i] == this.maxDefinition) {
-                defined++;
-            }
+            defined += (definitions[i] == max) ? 1 : 0;
         }
         return defined;
     }
 
+    /** The array behind a heap buffer, or a copy of a direct one's bytes (then starting at index 0). */
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        if (buffer.hasArray()) {
+            return buffer.array();
+        }
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
+    }
+
     private int[] definitionBuffer(int count) {
-        if (this.definitions.length < count) {
-            this.definitions = new int[count];
+        if (this.definitions.length < RleHybridDecoder.capacityFor(count)) {
+            this.definitions = new int[RleHybridDecoder.capacityFor(count)];
         }
         return this.definitions;
     }
@@ -200,16 +243,12 @@ final class ChunkDecoder {
             if (this.dictionary == null) {
                 throw corrupt("a dictionary-encoded page without a dictionary page");
             }
-            ValuesReader ids = encoding.getDictionaryBasedValuesReader(this.column, ValuesType.VALUES, null);
-            ids.initFromPage(count, in);
-            for (int i = 0; i < count; i++) {
-                if (allDefined || this.definitions[i] == this.maxDefinition) {
-                    copyFromDictionary(ids.readValueDictionaryId(), row + i);
-                }
-                else {
-                    this.target.nulls.set(row + i);
-                }
+            int[] entries = readDictionaryIds(in, defined);
+            if (!allDefined) {
+                entries = entryOfRow(entries, count);
+                markNulls(count, row);
             }
+            gather(entries, count, row);
             return;
         }
         if (encoding == Encoding.PLAIN && allDefined && bulkCopy(in, count, row)) {
@@ -253,25 +292,140 @@ final class ChunkDecoder {
         return true;
     }
 
-    private void copyFromDictionary(int id, int row) {
-        DecodedColumn values = this.dictionary;
-        if (id < 0 || id >= values.size) {
-            throw corrupt("dictionary id " + id + " outside a dictionary of " + values.size + " values");
+    /** Decodes a dictionary-encoded page's ids, one per defined value, and checks each against the dictionary. */
+    private int[] readDictionaryIds(ByteBufferInputStream in, int defined) throws IOException {
+        int[] ids = this.ids;
+        if (ids.length < RleHybridDecoder.capacityFor(defined)) {
+            ids = new int[RleHybridDecoder.capacityFor(defined)];
+            this.ids = ids;
         }
-        DecodedColumn target = this.target;
-        switch (target.kind) {
-            case BOOLEAN -> target.booleans[row] = values.booleans[id];
-            case BYTE -> target.bytes[row] = values.bytes[id];
-            case SHORT -> target.shorts[row] = values.shorts[id];
-            case CHAR -> target.chars[row] = values.chars[id];
-            case INT -> target.ints[row] = values.ints[id];
-            case LONG -> target.longs[row] = values.longs[id];
-            case FLOAT -> target.floats[row] = values.floats[id];
-            case DOUBLE -> target.doubles[row] = values.doubles[id];
-            case STRING, DECIMAL, BINARY -> target.objects[row] = values.objects[id];
+        if (defined == 0) {
+            return ids;
+        }
+        ByteBuffer data = in.slice(in.available());
+        if (!data.hasRemaining()) {
+            throw corrupt("a dictionary-encoded page without ids");
+        }
+        byte[] bytes = bytesOf(data);
+        int from = data.hasArray() ? data.arrayOffset() + data.position() : 0;
+        try {
+            RleHybridDecoder.decode(bytes, from + 1, from + data.remaining(), bytes[from] & 0xFF, ids, defined);
+        }
+        catch (IOException ex) {
+            throw corrupt("dictionary ids: " + ex.getMessage());
+        }
+        int last = this.dictionaryEntries - 1;
+        int outside = 0;
+        for (int i = 0; i < defined; i++) {
+            outside |= ids[i] | (last - ids[i]);
+        }
+        if (outside < 0) {
+            for (int i = 0; i < defined; i++) {
+                if (ids[i] < 0 || ids[i] > last) {
+                    throw corrupt("dictionary id " + Integer.toUnsignedString(ids[i]) + " outside a dictionary of "
+                            + this.dictionaryEntries + " values");
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The dictionary entry of every row of a page with nulls: the next id for a defined row, the empty last
+     * entry for a null one. Computed without a branch, because nulls fall at random and a mispredicted branch
+     * per row cost more than the rest of the page's decoding.
+     */
+    private int[] entryOfRow(int[] ids, int count) {
+        int[] entries = this.entryOfRow;
+        if (entries.length < count) {
+            entries = new int[count];
+            this.entryOfRow = entries;
+        }
+        int[] levels = this.definitions;
+        int max = this.maxDefinition;
+        int empty = this.dictionaryEntries;
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+            int defined = (levels[i] == max) ? 1 : 0;
+            entries[i] = ids[next] * defined + empty * (1 - defined);
+            next += defined;
+        }
+        return entries;
+    }
+
+    /** Marks the null rows of a page, 64 levels at a time so that only the nulls themselves cost a step. */
+    private void markNulls(int count, int row) {
+        int[] levels = this.definitions;
+        int max = this.maxDefinition;
+        BitSet nulls = this.target.nulls;
+        for (int start = 0; start < count; start += 64) {
+            int n = Math.min(64, count - start);
+            long word = 0;
+            for (int k = 0; k < n; k++) {
+                word |= (long) ((levels[start + k] == max) ? 0 : 1) << k;
+            }
+            while (word != 0) {
+                nulls.set(row + start + Long.numberOfTrailingZeros(word));
+                word &= word - 1;
+            }
+        }
+    }
+
+    /** Copies each row's dictionary entry into the target. */
+    private void gather(int[] entries, int count, int row) {
+        DecodedColumn from = this.dictionary;
+        DecodedColumn to = this.target;
+        switch (to.kind) {
+            case BOOLEAN -> {
+                for (int i = 0; i < count; i++) {
+                    to.booleans[row + i] = from.booleans[entries[i]];
+                }
+            }
+            case BYTE -> {
+                for (int i = 0; i < count; i++) {
+                    to.bytes[row + i] = from.bytes[entries[i]];
+                }
+            }
+            case SHORT -> {
+                for (int i = 0; i < count; i++) {
+                    to.shorts[row + i] = from.shorts[entries[i]];
+                }
+            }
+            case CHAR -> {
+                for (int i = 0; i < count; i++) {
+                    to.chars[row + i] = from.chars[entries[i]];
+                }
+            }
+            case INT -> {
+                for (int i = 0; i < count; i++) {
+                    to.ints[row + i] = from.ints[entries[i]];
+                }
+            }
+            case LONG -> {
+                for (int i = 0; i < count; i++) {
+                    to.longs[row + i] = from.longs[entries[i]];
+                }
+            }
+            case FLOAT -> {
+                for (int i = 0; i < count; i++) {
+                    to.floats[row + i] = from.floats[entries[i]];
+                }
+            }
+            case DOUBLE -> {
+                for (int i = 0; i < count; i++) {
+                    to.doubles[row + i] = from.doubles[entries[i]];
+                }
+            }
+            case STRING, DECIMAL, BINARY -> {
+                for (int i = 0; i < count; i++) {
+                    to.objects[row + i] = from.objects[entries[i]];
+                }
+            }
             case UUID -> {
-                target.longs[row] = values.longs[id];
-                target.least[row] = values.least[id];
+                for (int i = 0; i < count; i++) {
+                    to.longs[row + i] = from.longs[entries[i]];
+                    to.least[row + i] = from.least[entries[i]];
+                }
             }
         }
     }
@@ -283,7 +437,8 @@ final class ChunkDecoder {
     private DecodedColumn decodeDictionary(DictionaryPage page) throws IOException {
         Dictionary decoded = page.getEncoding().initDictionary(this.column, page);
         int entries = decoded.getMaxId() + 1;
-        DecodedColumn values = new DecodedColumn(this.target.field, entries);
+        this.dictionaryEntries = entries;
+        DecodedColumn values = new DecodedColumn(this.target.field, entries + 1);
         ValuesReader reader = new DictionaryEntries(decoded);
         ValueSetter setter = setter(values);
         for (int id = 0; id < entries; id++) {

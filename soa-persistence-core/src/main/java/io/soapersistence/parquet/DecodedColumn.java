@@ -29,7 +29,7 @@ final class DecodedColumn {
      */
     final int base;
 
-    final BitSet nulls = new BitSet();
+    final BitSet nulls;
 
     boolean[] booleans;
 
@@ -61,6 +61,8 @@ final class DecodedColumn {
         this.kind = kindOf(field);
         this.size = size;
         this.base = base;
+        // Sized once: a column that may hold nulls would otherwise regrow its bits while the rows are decoded.
+        this.nulls = field.isNullable() ? new BitSet(size) : new BitSet();
         switch (this.kind) {
             case BOOLEAN -> this.booleans = new boolean[size];
             case BYTE -> this.bytes = new byte[size];

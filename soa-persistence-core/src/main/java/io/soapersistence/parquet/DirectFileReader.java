@@ -68,7 +68,8 @@ final class DirectFileReader {
     /**
      * Decodes every row group of one file into {@code into}, from row {@code offset}; returns the rows read.
      * Each column gets a reader of its own over the same open file, so columns are read and decoded in
-     * parallel and only one column chunk per core is in memory at a time, not a whole row group.
+     * parallel and only one column chunk per core is in memory at a time, not a whole row group. Each page is
+     * decoded before the next is read, so {@code options} may decompress a chunk's pages into one array.
      */
     static int readInto(ChannelInputFile input, ParquetMetadata footer, ParquetReadOptions options, Schema target,
             Path file, DecodedColumn[] into, int offset) throws Exception {

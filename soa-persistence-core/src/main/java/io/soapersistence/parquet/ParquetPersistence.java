@@ -1128,10 +1128,12 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     /** Decodes every committed file straight into one set of arrays, file after file. */
     private DecodedColumns readDirect(CommittedFiles files) throws IOException {
         DecodedColumn[] columns = DirectFileReader.allocate(this.arrowSchema, files.rows(), target());
+        // The direct reader decodes each page before it reads the next, so a chunk's pages can share one array.
+        ParquetReadOptions options = readOptions(StandaloneCodecFactory.forPageByPageReading());
         int[] offset = {0};
         for (CommittedFiles.Opened file : files) {
             runChecked(() -> offset[0] += DirectFileReader.readInto(file.input(), file.reader().getFooter(),
-                    readOptions(), this.arrowSchema, file.path(), columns, offset[0]));
+                    options, this.arrowSchema, file.path(), columns, offset[0]));
         }
         DecodedColumns decoded = new DecodedColumns(columns, offset[0], target());
         decoded.checkNonNullable();
@@ -1234,9 +1236,11 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     private static ParquetReadOptions readOptions() {
-        return ParquetReadOptions.builder(new PlainParquetConfiguration())
-            .withCodecFactory(StandaloneCodecFactory.forReading())
-            .build();
+        return readOptions(StandaloneCodecFactory.forReading());
+    }
+
+    private static ParquetReadOptions readOptions(StandaloneCodecFactory codecs) {
+        return ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(codecs).build();
     }
 
     /**

@@ -15,6 +15,7 @@ import com.github.luben.zstd.Zstd;
 import io.airlift.compress.lz4.Lz4Compressor;
 import io.airlift.compress.lz4.Lz4Decompressor;
 import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.xerial.snappy.Snappy;
@@ -28,13 +29,29 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
 
     private final int level;
 
+    private final boolean reuseOutput;
+
     StandaloneCodecFactory(Compression compression) {
-        this.level = compression.effectiveLevel();
+        this(compression, false);
     }
 
-    /** A factory for reading, where the level plays no part. */
+    private StandaloneCodecFactory(Compression compression, boolean reuseOutput) {
+        this.level = compression.effectiveLevel();
+        this.reuseOutput = reuseOutput;
+    }
+
+    /** A factory for reading, where the level plays no part: every page gets arrays of its own. */
     static StandaloneCodecFactory forReading() {
-        return new StandaloneCodecFactory(Compression.DEFAULT);
+        return new StandaloneCodecFactory(Compression.DEFAULT, false);
+    }
+
+    /**
+     * A factory for readers that are done with each page of a column chunk before they read the next: a
+     * chunk's pages are decompressed into one array, which a load of millions of rows would otherwise
+     * allocate, and zero, a megabyte at a time.
+     */
+    static StandaloneCodecFactory forPageByPageReading() {
+        return new StandaloneCodecFactory(Compression.DEFAULT, true);
     }
 
     @Override
@@ -49,7 +66,7 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
 
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codecName) {
-        return new PageDecompressor(codecName);
+        return new PageDecompressor(codecName, this.reuseOutput);
     }
 
     @Override
@@ -164,8 +181,13 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
 
         private final CompressionCodecName codecName;
 
-        PageDecompressor(CompressionCodecName codecName) {
+        private final boolean reuseOutput;
+
+        private byte[] output = new byte[0];
+
+        PageDecompressor(CompressionCodecName codecName, boolean reuseOutput) {
             this.codecName = codecName;
+            this.reuseOutput = reuseOutput;
             switch (codecName) {
                 case UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW -> { }
                 case BROTLI -> requireBrotli();
@@ -182,8 +204,11 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
                 }
                 return bytes;
             }
-            byte[] input = bytes.toByteArray();
-            return BytesInput.from(decompress(input, uncompressedSize));
+            // A page read from a heap buffer is decompressed from that buffer, not from a copy of it.
+            ByteBuffer input = bytes.toByteBuffer(HeapByteBufferAllocator.getInstance(), allocated -> { });
+            byte[] array = input.array();
+            return BytesInput.from(decompress(array, input.arrayOffset() + input.position(), input.remaining(),
+                    uncompressedSize), 0, uncompressedSize);
         }
 
         @Override
@@ -191,52 +216,64 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
                 throws IOException {
             byte[] in = new byte[compressedSize];
             input.duplicate().get(in);
-            byte[] out = (this.codecName == CompressionCodecName.UNCOMPRESSED) ? in : decompress(in, uncompressedSize);
+            byte[] out = (this.codecName == CompressionCodecName.UNCOMPRESSED) ? in
+                    : decompress(in, 0, compressedSize, uncompressedSize);
             output.put(out, 0, uncompressedSize);
         }
 
-        private byte[] decompress(byte[] input, int uncompressedSize) throws IOException {
+        /** Decompresses into an array whose first {@code uncompressedSize} bytes are the page. */
+        private byte[] decompress(byte[] input, int offset, int length, int uncompressedSize) throws IOException {
             if (uncompressedSize < 0) {
                 throw new IOException("negative uncompressed page size " + uncompressedSize);
             }
-            byte[] output;
             try {
-                output = decompressWithCodec(input, uncompressedSize);
+                return switch (this.codecName) {
+                    case SNAPPY -> snappy(input, offset, length, uncompressedSize);
+                    case GZIP -> gunzip(input, offset, length, uncompressedSize);
+                    case ZSTD -> zstd(input, offset, length, uncompressedSize);
+                    case LZ4_RAW -> lz4(input, offset, length, uncompressedSize);
+                    case BROTLI -> brotli(input, offset, length, uncompressedSize);
+                    default -> throw unsupported(this.codecName);
+                };
             }
             catch (LinkageError ex) {
                 throw nativeLibraryMissing(this.codecName, ex);
             }
-            if (output.length != uncompressedSize) {
-                throw new IOException(this.codecName + " page decompressed to " + output.length
-                        + " bytes, but its header declares " + uncompressedSize);
+        }
+
+        /**
+         * The array to decompress a page into. A reader that is done with each page before it reads the next
+         * lends one array to all of a chunk's pages; a page's size was checked against its codec's own claim or
+         * its compressed size before this is called.
+         */
+        private byte[] outputFor(int uncompressedSize) {
+            if (!this.reuseOutput) {
+                return new byte[uncompressedSize];
             }
+            if (this.output.length < uncompressedSize) {
+                this.output = new byte[uncompressedSize];
+            }
+            return this.output;
+        }
+
+        private byte[] snappy(byte[] input, int offset, int length, int uncompressedSize) throws IOException {
+            int declared = Snappy.uncompressedLength(input, offset, length);
+            if (declared != uncompressedSize) {
+                throw new IOException("SNAPPY page declares " + declared + " bytes, but its header declares "
+                        + uncompressedSize);
+            }
+            byte[] output = outputFor(uncompressedSize);
+            Snappy.uncompress(input, offset, length, output, 0);
             return output;
         }
 
-        private byte[] decompressWithCodec(byte[] input, int uncompressedSize) throws IOException {
-            return switch (this.codecName) {
-                case SNAPPY -> snappy(input, uncompressedSize);
-                case GZIP -> gunzip(input, uncompressedSize);
-                case ZSTD -> zstd(input, uncompressedSize);
-                case LZ4_RAW -> lz4(input, uncompressedSize);
-                case BROTLI -> Decoder.decompress(input, 0, input.length);
-                default -> throw unsupported(this.codecName);
-            };
-        }
-
-        private static byte[] snappy(byte[] input, int uncompressedSize) throws IOException {
-            if (Snappy.uncompressedLength(input) != uncompressedSize) {
-                throw new IOException("SNAPPY page declares " + Snappy.uncompressedLength(input)
-                        + " bytes, but its header declares " + uncompressedSize);
-            }
-            byte[] output = new byte[uncompressedSize];
-            Snappy.uncompress(input, 0, input.length, output, 0);
-            return output;
-        }
-
-        private static byte[] gunzip(byte[] input, int uncompressedSize) throws IOException {
-            try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(input), 64 * 1024)) {
-                return gzip.readNBytes(uncompressedSize);
+        private byte[] gunzip(byte[] input, int offset, int length, int uncompressedSize) throws IOException {
+            try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(input, offset, length), 64 * 1024)) {
+                byte[] inflated = gzip.readNBytes(uncompressedSize);
+                if (inflated.length != uncompressedSize) {
+                    throw sizeMismatch(inflated.length, uncompressedSize);
+                }
+                return inflated;
             }
         }
 
@@ -244,33 +281,57 @@ final class StandaloneCodecFactory implements CompressionCodecFactory {
          * A page header's size is only a claim: the output is allocated only when the frame itself declares the
          * same size, so a damaged header cannot make a tiny page allocate gigabytes.
          */
-        private static byte[] zstd(byte[] input, int uncompressedSize) throws IOException {
-            long declared = Zstd.getFrameContentSize(input);
+        private byte[] zstd(byte[] input, int offset, int length, int uncompressedSize) throws IOException {
+            long declared = Zstd.getFrameContentSize(input, offset, length);
             if (declared >= 0 && declared != uncompressedSize) {
                 throw new IOException("ZSTD page declares " + declared + " bytes, but its header declares "
                         + uncompressedSize);
             }
-            if (declared < 0 && (long) uncompressedSize > (long) input.length * MAX_RATIO + 1024) {
-                throw new IOException("ZSTD page of " + input.length + " bytes cannot hold the " + uncompressedSize
+            if (declared < 0 && (long) uncompressedSize > (long) length * MAX_RATIO + 1024) {
+                throw new IOException("ZSTD page of " + length + " bytes cannot hold the " + uncompressedSize
                         + " bytes its header declares");
             }
-            return Zstd.decompress(input, uncompressedSize);
+            byte[] output = outputFor(uncompressedSize);
+            long written = Zstd.decompressByteArray(output, 0, uncompressedSize, input, offset, length);
+            if (Zstd.isError(written)) {
+                throw new IOException("ZSTD page does not decompress: " + Zstd.getErrorName(written));
+            }
+            if (written != uncompressedSize) {
+                throw sizeMismatch(written, uncompressedSize);
+            }
+            return output;
         }
 
         /** LZ4 expands at most 255 times; a header claiming more is damaged, and nothing is allocated for it. */
-        private static byte[] lz4(byte[] input, int uncompressedSize) throws IOException {
-            if ((long) uncompressedSize > (long) input.length * 255 + 64) {
-                throw new IOException("LZ4_RAW page of " + input.length + " bytes cannot hold the " + uncompressedSize
+        private byte[] lz4(byte[] input, int offset, int length, int uncompressedSize) throws IOException {
+            if ((long) uncompressedSize > (long) length * 255 + 64) {
+                throw new IOException("LZ4_RAW page of " + length + " bytes cannot hold the " + uncompressedSize
                         + " bytes its header declares");
             }
-            byte[] output = new byte[uncompressedSize];
-            int length = new Lz4Decompressor().decompress(input, 0, input.length, output, 0, output.length);
-            return (length == uncompressedSize) ? output : Arrays.copyOf(output, length);
+            byte[] output = outputFor(uncompressedSize);
+            int written = new Lz4Decompressor().decompress(input, offset, length, output, 0, uncompressedSize);
+            if (written != uncompressedSize) {
+                throw sizeMismatch(written, uncompressedSize);
+            }
+            return output;
+        }
+
+        private byte[] brotli(byte[] input, int offset, int length, int uncompressedSize) throws IOException {
+            byte[] decoded = Decoder.decompress(input, offset, length);
+            if (decoded == null || decoded.length != uncompressedSize) {
+                throw sizeMismatch((decoded == null) ? -1 : decoded.length, uncompressedSize);
+            }
+            return decoded;
+        }
+
+        private IOException sizeMismatch(long decompressed, int uncompressedSize) {
+            return new IOException(this.codecName + " page decompressed to " + decompressed
+                    + " bytes, but its header declares " + uncompressedSize);
         }
 
         @Override
         public void release() {
-            // Stateless.
+            // Nothing to free: an array lent to pages goes with this decompressor.
         }
     }
 }
