@@ -345,6 +345,8 @@ final class ChunkDecoder {
         int max = this.maxDefinition;
         int empty = this.dictionaryEntries;
         int next = 0;
+        // After the last defined row, ids[next] is past the decoded ids but inside the array (see capacityFor);
+        // it is multiplied by zero.
         for (int i = 0; i < count; i++) {
             int defined = (levels[i] == max) ? 1 : 0;
             entries[i] = ids[next] * defined + empty * (1 - defined);
