@@ -102,12 +102,6 @@ final class ChunkDecoder {
     }
 
     /**
-     * Decodes the pages a filtered row group kept, each at its first row index within the row group's
-     * {@code rows}; rows of skipped pages stay unset.
-     *
-     * @return how many values were decoded
-     */
-    /**
      * Decodes the pages a filtered read kept, each placed at its first row, into a column that spans only
      * those pages: the rows between them are never allocated.
      *
