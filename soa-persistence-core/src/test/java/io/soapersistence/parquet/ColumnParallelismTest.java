@@ -102,6 +102,15 @@ class ColumnParallelismTest {
         assertThat(released).isEmpty();
     }
 
+    @Test
+    void everyPoolThreadStartsOnAColumnWhileNobodyAwaits() throws Exception {
+        // Only the first pool thread is handed the work; each one started wakes the next. occupy() fails unless
+        // every pool thread is running a column at once, before anything awaits the results.
+        BusyPool pool = BusyPool.occupy();
+
+        pool.release();
+    }
+
     /** Every pool thread held by a column that waits until released. */
     private record BusyPool(CountDownLatch proceed, ColumnParallelism.Submitted<Integer> blocking) {
 
