@@ -35,7 +35,7 @@ class ChunkCopierTest {
 
     @Test
     void rangesLandAtTheirPositionsBesideTheWritersOwnBytes() throws IOException {
-        // Larger than a slice and than what is forced ahead, so both threads do several rounds.
+        // Larger than a slice and than what is forced ahead, so the copying and forcing threads do several rounds.
         int size = 20 << 20;
         Path sourceFile = source(size);
         byte[] expected = Files.readAllBytes(sourceFile);
