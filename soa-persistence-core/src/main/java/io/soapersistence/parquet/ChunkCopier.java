@@ -21,7 +21,7 @@ import java.util.ArrayDeque;
  */
 final class ChunkCopier {
 
-    /** Bytes per kernel call: small enough to cancel promptly and to hand the forcing thread work early. */
+    /** Bytes per kernel call: small enough to cancel promptly and to hand the forcing threads work early. */
     private static final long SLICE = 4L << 20;
 
     /**
