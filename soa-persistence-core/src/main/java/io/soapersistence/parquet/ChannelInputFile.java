@@ -164,11 +164,14 @@ final class ChannelInputFile implements InputFile, AutoCloseable {
 
         /** Reads ahead from the current position; {@code false} at the end of the file. */
         private boolean fill() throws IOException {
-            if (this.readAhead == null) {
+            // No more than the file holds after the position: a footer read near the end then zeroes and reads
+            // a few kilobytes rather than a megabyte, which an append paid twice.
+            int wanted = (int) Math.max(1, Math.min(READ_AHEAD, ChannelInputFile.this.length - this.position));
+            if (this.readAhead == null || this.readAhead.capacity() < wanted) {
                 // A heap buffer: direct memory is only freed by a later GC, and every reader opens streams.
-                this.readAhead = ByteBuffer.allocate((int) Math.max(1, Math.min(READ_AHEAD, ChannelInputFile.this.length)));
+                this.readAhead = ByteBuffer.allocate(wanted);
             }
-            this.readAhead.clear();
+            this.readAhead.clear().limit(wanted);
             this.readAheadStart = this.position;
             while (this.readAhead.hasRemaining()) {
                 int read = ChannelInputFile.this.channel.read(this.readAhead,

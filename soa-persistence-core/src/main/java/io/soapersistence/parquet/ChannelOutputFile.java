@@ -3,17 +3,20 @@ package io.soapersistence.parquet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.util.Set;
 
+import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * An {@link OutputFile} that writes a new file through a {@link FileChannel}, buffering small writes, and
- * forces the bytes to stable storage when closed, before the file is renamed into place.
+ * An {@link OutputFile} that writes a file through a {@link FileChannel}, buffering small writes, and forces the
+ * bytes to stable storage when closed, before the file is renamed into place. It writes a new file, or
+ * {@linkplain #extend extends} an existing one without changing any byte the file already holds.
  */
 final class ChannelOutputFile implements OutputFile {
 
@@ -23,15 +26,38 @@ final class ChannelOutputFile implements OutputFile {
 
     private final FileAttribute<?>[] attributes;
 
+    /** The length of the existing file being extended, or -1 for a new file. */
+    private final long kept;
+
     private ChannelStream stream;
 
     ChannelOutputFile(Path path, FileAttribute<?>... attributes) {
+        this(path, -1, attributes);
+    }
+
+    private ChannelOutputFile(Path path, long kept, FileAttribute<?>... attributes) {
         this.path = path;
+        this.kept = kept;
         this.attributes = attributes.clone();
+    }
+
+    /**
+     * An output that writes after the first {@code length} bytes of the existing file {@code path} and never
+     * over them. The writer's magic bytes are taken as already in place; the stored chunks the file holds are
+     * declared with {@link #keepNext} and the writing goes on past them with {@link #continueAfterKept()}.
+     */
+    static ChannelOutputFile extend(Path path, long length) {
+        return new ChannelOutputFile(path, length);
     }
 
     @Override
     public PositionOutputStream create(long blockSizeHint) throws IOException {
+        if (this.kept >= 0) {
+            FileChannel channel = FileChannel.open(this.path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            this.stream = new ChannelStream(channel);
+            this.stream.keep(0, ParquetFileWriter.MAGIC.length);
+            return this.stream;
+        }
         FileChannel channel = FileChannel.open(this.path,
                 Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), this.attributes);
         this.stream = new ChannelStream(channel);
@@ -67,6 +93,23 @@ final class ChannelOutputFile implements OutputFile {
      */
     void spliceNext(FileChannel source, long start, long length) {
         this.stream.arm(source, start, length);
+    }
+
+    /**
+     * Declares that the next {@code length} bytes written are already in the extended file at {@code position}:
+     * the writer records that position, and the bytes are neither written nor copied.
+     */
+    void keepNext(long position, long length) throws IOException {
+        if (position < 0 || position + length > this.kept) {
+            throw new IllegalStateException("bytes [" + position + ", " + (position + length) + ") are not among the "
+                    + this.kept + " bytes kept in " + this.path);
+        }
+        this.stream.keep(position, length);
+    }
+
+    /** Moves the writing past the kept bytes: what follows is written after the extended file's old end. */
+    void continueAfterKept() throws IOException {
+        this.stream.moveTo(this.kept);
     }
 
     /** Fails unless the armed splice was consumed exactly by the write that followed it. */
@@ -110,7 +153,13 @@ final class ChannelOutputFile implements OutputFile {
 
         private long spliceTarget;
 
-        private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        /**
+         * A plain array rather than a ByteBuffer: thrift writes a footer and its page indexes mostly a byte at a
+         * time, and each ByteBuffer put checks bounds and moves a position of its own.
+         */
+        private final byte[] buffer = new byte[BUFFER_SIZE];
+
+        private int buffered;
 
         private long position;
 
@@ -136,13 +185,34 @@ final class ChannelOutputFile implements OutputFile {
             this.spliceTarget = this.position;
         }
 
-        /** Counts bytes that belong to an armed splice; queues the range's copy once the count is complete. */
+        /** Arms a splice with no source: the bytes are already in the file at {@code at}. */
+        void keep(long at, long length) throws IOException {
+            moveTo(at);
+            arm(null, at, length);
+        }
+
+        /** Drains what is buffered and writes what follows at {@code at}. */
+        void moveTo(long at) throws IOException {
+            drain();
+            this.position = at;
+            this.bufferStart = at;
+        }
+
+        /**
+         * Counts bytes that belong to an armed splice; queues the range's copy once the count is complete, unless
+         * the bytes are kept where they are.
+         */
         private int splice(int len) throws IOException {
             int taken = (int) Math.min(len, this.spliceRemaining);
             this.spliceRemaining -= taken;
             this.position += taken;
             if (this.spliceRemaining == 0) {
                 drain();
+                if (this.spliceSource == null) {
+                    this.bufferStart = this.position;
+                    return taken;
+                }
+                checkOutsideKept(this.spliceTarget, this.spliceLength);
                 if (this.copier == null) {
                     this.copier = ChunkCopier.open(ChannelOutputFile.this.path);
                 }
@@ -151,6 +221,15 @@ final class ChannelOutputFile implements OutputFile {
                 this.spliceSource = null;
             }
             return taken;
+        }
+
+        /** A file being extended is published: readers may hold it open, so its kept bytes never change. */
+        private void checkOutsideKept(long at, long length) {
+            if (length > 0 && at < ChannelOutputFile.this.kept) {
+                throw new IllegalStateException("a write of " + length + " bytes at " + at + " would change the first "
+                        + ChannelOutputFile.this.kept + " bytes of " + ChannelOutputFile.this.path
+                        + ", which are kept");
+            }
         }
 
         @Override
@@ -164,10 +243,10 @@ final class ChannelOutputFile implements OutputFile {
                 splice(1);
                 return;
             }
-            if (!this.buffer.hasRemaining()) {
+            if (this.buffered == BUFFER_SIZE) {
                 drain();
             }
-            this.buffer.put((byte) b);
+            this.buffer[this.buffered++] = (byte) b;
             this.position++;
         }
 
@@ -187,25 +266,26 @@ final class ChannelOutputFile implements OutputFile {
                 this.bufferStart += len;
             }
             else {
-                if (len > this.buffer.remaining()) {
+                if (len > BUFFER_SIZE - this.buffered) {
                     drain();
                 }
-                this.buffer.put(bytes, off, len);
+                System.arraycopy(bytes, off, this.buffer, this.buffered, len);
+                this.buffered += len;
             }
             this.position += len;
         }
 
         private void drain() throws IOException {
-            this.buffer.flip();
-            int length = this.buffer.remaining();
-            writeFully(this.buffer);
+            int length = this.buffered;
+            writeFully(ByteBuffer.wrap(this.buffer, 0, length));
             this.bufferStart += length;
-            this.buffer.clear();
+            this.buffered = 0;
         }
 
         /** Writes {@code source} at {@link #bufferStart}, which the caller then moves past it. */
         private void writeFully(ByteBuffer source) throws IOException {
             long at = this.bufferStart;
+            checkOutsideKept(at, source.remaining());
             while (source.hasRemaining()) {
                 at += this.channel.write(source, at);
             }

@@ -29,7 +29,7 @@ final class ChunkCopier {
      * disk bounds a large append, and forcing from the first slice rather than the second made a 38 MB append
      * about a millisecond faster (median of 25, measured alternately).
      */
-    private static final long FORCE_AHEAD = SLICE;
+    static final long FORCE_AHEAD = SLICE;
 
     /**
      * Two threads force, so that one can start writing the next slices while the other still waits for the

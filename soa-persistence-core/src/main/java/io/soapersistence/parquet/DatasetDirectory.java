@@ -34,7 +34,8 @@ import io.soapersistence.PersistenceIoException;
 /**
  * The directory of one dataset and its write protocol: every write goes to a hidden temporary file in the
  * same directory, which is forced to disk and then atomically renamed over {@code data.parquet}; the
- * directory is forced after the rename so the new name itself survives a crash.
+ * directory is forced after the rename so the new name itself survives a crash. An append of the single-file
+ * layout may instead extend the {@link AppendSpare spare copy}, which no reader sees until the same rename.
  * <p>
  * Writers are serialized twice: a lock per directory inside this JVM (file locks are held per process, so two
  * threads of one JVM would not exclude each other), and an OS file lock against other processes.
@@ -65,6 +66,8 @@ final class DatasetDirectory {
 
     private final Duration lockTimeout;
 
+    private final AppendSpare spare;
+
     private final Set<PosixFilePermission> filePermissions;
 
     /**
@@ -85,6 +88,7 @@ final class DatasetDirectory {
     DatasetDirectory(Path directory, Duration lockTimeout, Set<PosixFilePermission> filePermissions) {
         this.directory = directory.toAbsolutePath().normalize();
         this.dataFile = this.directory.resolve(DATA_FILE);
+        this.spare = new AppendSpare(this.directory, this.dataFile);
         this.lockTimeout = lockTimeout;
         this.filePermissions = Set.copyOf(filePermissions);
     }
@@ -238,6 +242,62 @@ final class DatasetDirectory {
             if (replaced != null) {
                 IoThreads.run(() -> closeQuietly(replaced));
             }
+        }
+    }
+
+    /** The spare of the single-file layout, the data file's previous version. */
+    AppendSpare spare() {
+        return this.spare;
+    }
+
+    /**
+     * Publishes {@code written}, the spare extended or a new temporary file, as the data file, as {@link #commit}
+     * does, and keeps the data file it replaces as the next spare. The replaced file is linked under a temporary
+     * name before the rename, so it is never without a name; without hard links the commit keeps no spare.
+     * Once the rename has published the data, a failure to keep the spare only costs the next append a full copy.
+     */
+    void commitKeepingSpare(Path written) throws IOException {
+        Path held = newTempFile();
+        try {
+            Files.createLink(held, this.dataFile);
+        }
+        catch (IOException | UnsupportedOperationException ex) {
+            // No data file yet, or a file system without hard links: publish and keep nothing.
+            discardSpare();
+            commit(written);
+            return;
+        }
+        Path spareFile = this.spare.spareFile();
+        FileChannel replacedSpare = written.equals(spareFile) ? null : openIfPresent(spareFile);
+        try {
+            Files.move(written, this.dataFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(held, spareFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                this.spare.record(newTempFile(), fileAttributes());
+            }
+            catch (IOException ex) {
+                deleteQuietly(this.spare.recordFile());
+            }
+            syncDirectory();
+        }
+        finally {
+            deleteQuietly(held);
+            if (replacedSpare != null) {
+                IoThreads.run(() -> closeQuietly(replacedSpare));
+            }
+        }
+    }
+
+    /**
+     * Deletes the spare and its record, when a save or clear starts a new version that does not continue the
+     * data file's row groups. The spare's blocks are freed on an {@link IoThreads} thread, as in {@link #commit}.
+     */
+    void discardSpare() {
+        deleteQuietly(this.spare.recordFile());
+        FileChannel held = openIfPresent(this.spare.spareFile());
+        deleteQuietly(this.spare.spareFile());
+        if (held != null) {
+            IoThreads.run(() -> closeQuietly(held));
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * What each data file's footer says, remembered per file while the file stays the same inode with the same
- * size and modification time. Every write replaces files by rename, so a changed file always shows a new
- * identity; a count then costs one stat per file and no read.
+ * size and modification time. Every write replaces files by rename, and a spare copy published again was
+ * extended first, so a changed file always shows a new identity; a count then costs one stat per file and no
+ * read.
  */
 final class FooterCache {
 

@@ -6,8 +6,10 @@ package io.soapersistence.parquet;
 public enum Layout {
 
     /**
-     * One file, {@code {directory}/data.parquet}: the simplest thing for other tools to open. An append copies
-     * the stored column chunks byte for byte into a new file, so its cost grows with the dataset's bytes.
+     * One file, {@code {directory}/data.parquet}: the simplest thing for other tools to open. The first append
+     * after a save copies the stored column chunks byte for byte into a new file, so its cost grows with the
+     * dataset's bytes; it keeps the replaced file as a hidden spare copy, and each later append extends the spare
+     * with only what it lacks and publishes it (see {@link ParquetPersistence#withSpareCopy(boolean)}).
      */
     SINGLE_FILE,
 

@@ -127,6 +127,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
 
         int compactionThreshold = DEFAULT_COMPACTION_THRESHOLD;
 
+        boolean spareCopy = true;
+
         Settings copy() {
             try {
                 return (Settings) clone();
@@ -343,6 +345,32 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             throw new IllegalArgumentException("compaction threshold must be at least 2 files, but was " + files);
         }
         return with(settings -> settings.compactionThreshold = files);
+    }
+
+    /**
+     * Returns a copy that keeps, or does not keep, a spare copy of the single-file layout's previous version.
+     * <p>
+     * With the spare, an append writes only the row groups the spare lacks, its new rows and a footer, into the
+     * spare, and publishes it by rename; the file it replaces becomes the next spare. Without it, every append
+     * copies all stored chunks into a new file, so its cost grows with the dataset. The spare is a hidden file,
+     * {@code .data.parquet.spare}, about as large as the data file; a save or clear deletes it, and so does an
+     * append of an instance without it. The first append after a save, or after another process changed the
+     * dataset, copies in full and leaves the spare for the next one. The multi-file layout never keeps one.
+     *
+     * @param keep whether appends keep the spare copy
+     * @return a new instance; this one is unchanged
+     */
+    public ParquetPersistence<T> withSpareCopy(boolean keep) {
+        return with(settings -> settings.spareCopy = keep);
+    }
+
+    /**
+     * Whether appends to the single-file layout keep a spare copy of the previous version.
+     *
+     * @return {@code true} by default
+     */
+    public boolean spareCopy() {
+        return this.settings.spareCopy;
     }
 
     /**
@@ -683,7 +711,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                 return null;
             }
             if (this.settings.layout == Layout.SINGLE_FILE) {
-                return publish(stats, temp -> appendToCopy(temp, batches, headStart));
+                appendToSingleFile(batches, headStart, stats);
+                return null;
             }
             // The newest part speaks for the dataset: every part is written in the schema and codec of the first.
             Path newest = files.get(files.size() - 1);
@@ -710,6 +739,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         this.directory.write(() -> {
             if (this.settings.layout == Layout.SINGLE_FILE) {
                 this.directory.deleteDataFile();
+                this.directory.discardSpare();
             }
             else if (!this.directory.committedFiles(Layout.MULTI_FILE).isEmpty()) {
                 // An empty new generation makes the clear one atomic step; the parts it replaces and then the
@@ -783,20 +813,46 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      */
     private static void copyRowGroups(ParquetFileWriter writer, ChannelOutputFile output, MessageType fileSchema,
             ChannelInputFile input, ParquetFileReader reader) throws IOException {
+        copyRowGroups(writer, output, fileSchema, input, reader, null, 0);
+    }
+
+    /**
+     * As above, except that the first {@code kept} row groups are already in the extended output, at the
+     * positions {@code keptFooter} gives: the writer records them there, with the indexes shifted to match, and
+     * neither reads nor writes their bytes.
+     */
+    private static void copyRowGroups(ParquetFileWriter writer, ChannelOutputFile output, MessageType fileSchema,
+            ChannelInputFile input, ParquetFileReader reader, ParquetMetadata keptFooter, int kept)
+            throws IOException {
+        List<BlockMetaData> blocks = reader.getFooter().getBlocks();
         try (SeekableInputStream stream = input.newStream()) {
-            for (BlockMetaData block : reader.getFooter().getBlocks()) {
+            for (int b = 0; b < blocks.size(); b++) {
+                BlockMetaData block = blocks.get(b);
+                if (b == kept && keptFooter != null) {
+                    output.continueAfterKept();
+                }
                 writer.startBlock(block.getRowCount());
-                for (ColumnChunkMetaData chunk : block.getColumns()) {
+                for (int c = 0; c < block.getColumns().size(); c++) {
+                    ColumnChunkMetaData chunk = block.getColumns().get(c);
                     ColumnDescriptor column = fileSchema.getColumnDescription(chunk.getPath().toArray());
                     var bloomFilter = reader.readBloomFilter(chunk);
                     var columnIndex = reader.readColumnIndex(chunk);
                     var offsetIndex = reader.readOffsetIndex(chunk);
                     input.skipNextRead(chunk.getStartingPos(), chunk.getTotalSize());
-                    output.spliceNext(input.channel(), chunk.getStartingPos(), chunk.getTotalSize());
+                    if (b < kept) {
+                        output.keepNext(keptFooter.getBlocks().get(b).getColumns().get(c).getStartingPos(),
+                                chunk.getTotalSize());
+                    }
+                    else {
+                        output.spliceNext(input.channel(), chunk.getStartingPos(), chunk.getTotalSize());
+                    }
                     writer.appendColumnChunk(column, stream, chunk, bloomFilter, columnIndex, offsetIndex);
                     output.checkSpliced();
                 }
                 writer.endBlock();
+            }
+            if (kept == blocks.size() && keptFooter != null) {
+                output.continueAfterKept();
             }
         }
     }
@@ -820,17 +876,29 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
 
     /** Writes a temporary file, publishes it atomically, and records what was written. */
     private Void publish(OperationStats stats, FileWrite write) throws IOException {
+        return publish(stats, write, false);
+    }
+
+    /**
+     * As above; with {@code keepSpare} the replaced data file becomes the spare copy, which the written file
+     * continues. Otherwise any spare is deleted: a save's file does not continue the old one's row groups, and an
+     * instance without the spare copy keeps none.
+     */
+    private Void publish(OperationStats stats, FileWrite write, boolean keepSpare) throws IOException {
         Path temp = this.directory.newTempFile();
         boolean committed = false;
         try {
             Written written = write.write(temp);
             long bytes = Files.size(temp);
-            this.directory.commit(temp);
+            if (keepSpare) {
+                this.directory.commitKeepingSpare(temp);
+            }
+            else {
+                this.directory.commit(temp);
+                this.directory.discardSpare();
+            }
             committed = true;
-            stats.rowsWritten = written.rowsWritten();
-            stats.bytesWritten = bytes;
-            stats.dataset = DatasetInfo.of(file(), written.footer(), bytes);
-            FooterCache.remember(file(), stats.dataset);
+            recordWrite(stats, written, bytes, bytes);
             return null;
         }
         finally {
@@ -839,6 +907,15 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                 DatasetDirectory.deleteQuietly(temp);
             }
         }
+    }
+
+    /** Records what a published data file holds, of whose {@code fileBytes} this write wrote {@code bytesWritten}. */
+    private void recordWrite(OperationStats stats, Written written, long bytesWritten, long fileBytes)
+            throws IOException {
+        stats.rowsWritten = written.rowsWritten();
+        stats.bytesWritten = bytesWritten;
+        stats.dataset = DatasetInfo.of(file(), written.footer(), fileBytes);
+        FooterCache.remember(file(), stats.dataset);
     }
 
     /** Writes a temporary file and publishes it as the next part of the multi-file layout. */
@@ -977,37 +1054,93 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     /**
-     * Copies the existing column chunks byte for byte, with their column indexes, offset indexes and bloom
-     * filters, into a new file, then adds the new rows as new row groups in the existing file's schema and
-     * codec. Existing data is never decoded.
+     * Appends to the single data file. With a spare copy that holds the data file's leading row groups, the spare
+     * is extended with what it lacks and published; otherwise every stored chunk is copied into a new file. Either
+     * way the stored chunks are copied byte for byte, with their column indexes, offset indexes and bloom filters,
+     * the new rows follow as new row groups in the stored file's schema and codec, and nothing stored is decoded.
      */
-    private Written appendToCopy(Path temp, List<T> batches, HeadStart headStart) throws IOException {
+    private void appendToSingleFile(List<T> batches, HeadStart headStart, OperationStats stats) throws IOException {
         try (ChannelInputFile input = ChannelInputFile.open(file());
                 ParquetFileReader reader = openReader(input)) {
             ParquetMetadata footer = reader.getFooter();
-            MessageType fileSchema = footer.getFileMetaData().getSchema();
-            checkAppendable(fileSchema, file());
-            Compression codec = existingCompression(footer, file());
-            ParquetProperties properties = writerProperties();
-            ChannelOutputFile output = this.directory.newOutput(temp);
+            checkAppendable(footer.getFileMetaData().getSchema(), file());
+            FileWrite copy = temp -> appendInto(this.directory.newOutput(temp), input, reader, null, 0, batches,
+                    headStart);
+            if (!this.settings.spareCopy) {
+                publish(stats, copy, false);
+                return;
+            }
+            AppendSpare spare = this.directory.spare();
+            AppendSpare.Identity recorded = spare.usable();
+            long spareLength = (recorded != null) ? recorded.size() : -1;
+            ParquetMetadata spareFooter = (recorded != null) ? spareFooter(spare.spareFile()) : null;
+            int shared = (spareFooter != null) ? AppendSpare.sharedRowGroups(spareFooter, spareLength, footer) : -1;
+            if (shared < 0) {
+                publish(stats, copy, true);
+                return;
+            }
+            boolean committed = false;
             try {
-                ParquetFileWriter writer = new ParquetFileWriter(output, fileSchema, ParquetFileWriter.Mode.CREATE,
-                        this.settings.rowGroupSize, 0, null, properties);
-                writer.start();
-                copyRowGroups(writer, output, fileSchema, input, reader);
-                // The kernel copies the stored chunks and the disk writes them while the new rows encode, on
-                // a core less than the others: on two cores, rows encoded on both kept the copying and forcing
-                // threads waiting, and the disk, which bounds the append, started writing later (traced).
-                long rows = writeRows(writer, fileSchema, properties, codec, footer.getBlocks().size(), batches,
-                        headStart, Math.max(0, ColumnParallelism.cores() - 2));
-                writer.end(FooterMetadata.entries(this.type, fileSchema,
-                        footer.getFileMetaData().getKeyValueMetaData()));
-                return new Written(writer.getFooter(), rows);
+                Written written = appendInto(ChannelOutputFile.extend(spare.spareFile(), spareLength), input, reader,
+                        spareFooter, shared, batches, headStart);
+                long bytes = Files.size(spare.spareFile());
+                this.directory.commitKeepingSpare(spare.spareFile());
+                committed = true;
+                recordWrite(stats, written, bytes - spareLength, bytes);
             }
-            catch (IOException | RuntimeException | Error ex) {
-                output.abort();
-                throw ex;
+            finally {
+                if (!committed && !spare.restore(recorded)) {
+                    this.directory.discardSpare();
+                }
             }
+        }
+    }
+
+    /** The spare's footer, or {@code null} if it does not read: the append then copies, as without a spare. */
+    private ParquetMetadata spareFooter(Path spare) {
+        try {
+            return readFooter(spare);
+        }
+        catch (IOException | RuntimeException ex) {
+            LOGGER.log(System.Logger.Level.DEBUG, "the spare " + spare + " does not read; copying instead", ex);
+            return null;
+        }
+    }
+
+    /**
+     * Writes the data file's chunks and then the new rows to {@code output}. {@code kept} leading row groups
+     * are already in the extended file {@code output} at the positions {@code keptFooter} gives; the others are
+     * copied.
+     */
+    private Written appendInto(ChannelOutputFile output, ChannelInputFile input, ParquetFileReader reader,
+            ParquetMetadata keptFooter, int kept, List<T> batches, HeadStart headStart) throws IOException {
+        ParquetMetadata footer = reader.getFooter();
+        MessageType fileSchema = footer.getFileMetaData().getSchema();
+        Compression codec = existingCompression(footer, file());
+        ParquetProperties properties = writerProperties();
+        try {
+            ParquetFileWriter writer = new ParquetFileWriter(output, fileSchema, ParquetFileWriter.Mode.CREATE,
+                    this.settings.rowGroupSize, 0, null, properties);
+            writer.start();
+            copyRowGroups(writer, output, fileSchema, input, reader, keptFooter, kept);
+            long copied = 0;
+            for (int b = kept; b < footer.getBlocks().size(); b++) {
+                copied += footer.getBlocks().get(b).getCompressedSize();
+            }
+            // The kernel copies the stored chunks and the disk writes them while the new rows encode, on
+            // a core less than the others: on two cores, rows encoded on both kept the copying and forcing
+            // threads waiting, and the disk, which bounds the append, started writing later (traced). A copy
+            // too short to be forced ahead is over before the encoding gets going.
+            int encoders = (copied >= ChunkCopier.FORCE_AHEAD) ? Math.max(0, ColumnParallelism.cores() - 2)
+                    : ColumnParallelism.cores();
+            long rows = writeRows(writer, fileSchema, properties, codec, footer.getBlocks().size(), batches,
+                    headStart, encoders);
+            writer.end(FooterMetadata.entries(this.type, fileSchema, footer.getFileMetaData().getKeyValueMetaData()));
+            return new Written(writer.getFooter(), rows);
+        }
+        catch (IOException | RuntimeException | Error ex) {
+            output.abort();
+            throw ex;
         }
     }
 

@@ -141,6 +141,10 @@ class DuckDbInteropTest {
         assertThat(DuckDbRows.orders(this.duckdb, persistence.file()))
             .containsExactlyElementsOf(InteropSamples.sortedById(all));
         assertThat(persistence.load().join().orElseThrow()).isEqualTo(OrderSoA.from(all));
+        assertThat(this.dir.resolve(AppendSpare.SPARE_FILE)).as("the spare the last appends extended").exists();
+        assertThat(DuckDbRows.scalarLong(this.duckdb, "SELECT count(*) FROM read_parquet("
+                + DuckDbRows.quote(this.dir.resolve("*.parquet")) + ")"))
+            .as("a glob over the directory reads the data file and not the spare").isEqualTo(all.size());
     }
 
     @Test

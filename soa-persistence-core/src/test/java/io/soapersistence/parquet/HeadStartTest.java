@@ -12,9 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.soapersistence.TypeConversionException;
-import io.soapersistence.fixtures.Order;
 import io.soapersistence.fixtures.OrderSoA;
-import io.soapersistence.fixtures.RandomRows;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,39 +30,26 @@ class HeadStartTest {
     @TempDir
     Path dir;
 
-    /** Orders with an address each, except {@code withoutAddress} (an id, or -1 for none). */
-    private static OrderSoA orders(long firstId, int rows, long withoutAddress) {
-        RandomRows random = new RandomRows(firstId);
-        OrderSoA soa = new OrderSoA();
-        for (int i = 0; i < rows; i++) {
-            long id = firstId + i;
-            Order order = random.order(id);
-            soa.add(new Order(order.orderId(), order.customerId(), order.productId(), order.quantity(),
-                    order.unitPrice(), order.totalAmount(), order.status(), order.paymentMethod(),
-                    order.orderTimestamp(), (id == withoutAddress) ? null : "address-" + id));
-        }
-        return soa;
-    }
-
     @ParameterizedTest
     @EnumSource(Layout.class)
     void aFailureWhileEncodingAheadOrBesideACopyFailsTheAppendTypedAndLeavesEveryFileAsItWas(Layout layout) throws IOException {
         ParquetPersistence<RequiredAddressView> persistence = new ParquetPersistence<>(RequiredAddressView.class,
                 this.dir).withLayout(layout);
-        persistence.save(new RequiredAddressView(orders(1, 50, -1))).join();
-        persistence.append(new RequiredAddressView(orders(51, 50, -1))).join();
+        persistence.save(new RequiredAddressView(RequiredAddressView.orders(1, 50, -1))).join();
+        persistence.append(new RequiredAddressView(RequiredAddressView.orders(51, 50, -1))).join();
         Map<String, String> before = contents();
 
-        Throwable failure = Futures.failure(persistence.append(new RequiredAddressView(orders(101, 50, 150))));
+        Throwable failure = Futures.failure(persistence.append(
+                new RequiredAddressView(RequiredAddressView.orders(101, 50, 150))));
 
         assertThat(failure).isInstanceOfSatisfying(TypeConversionException.class,
                 ex -> assertThat(ex.column()).isEqualTo(RequiredAddressView.COLUMN))
             .hasMessageContaining("required");
         assertThat(contents()).as("every file byte for byte, and no temporary file left").isEqualTo(before);
-        persistence.append(new RequiredAddressView(orders(151, 50, -1))).join();
-        OrderSoA expected = orders(1, 50, -1);
-        expected.addAll(orders(51, 50, -1));
-        expected.addAll(orders(151, 50, -1));
+        persistence.append(new RequiredAddressView(RequiredAddressView.orders(151, 50, -1))).join();
+        OrderSoA expected = RequiredAddressView.orders(1, 50, -1);
+        expected.addAll(RequiredAddressView.orders(51, 50, -1));
+        expected.addAll(RequiredAddressView.orders(151, 50, -1));
         assertThat(persistence.load().join().orElseThrow().data()).isEqualTo(expected);
     }
 

@@ -119,9 +119,13 @@ class LegacyReaderInteropTest {
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
         List<Order> all = new ArrayList<>(InteropSamples.edgeOrders());
         persistence.save(OrderSoA.from(all)).join();
-        List<Order> more = InteropSamples.bulkOrders(100, 200);
-        persistence.append(OrderSoA.from(more)).join();
-        all.addAll(more);
+        // The second and third appends extend the spare copy: old footers stay behind as unused bytes.
+        for (int batch = 0; batch < 3; batch++) {
+            List<Order> more = InteropSamples.bulkOrders(100 + 200L * batch, 200);
+            persistence.append(OrderSoA.from(more)).join();
+            all.addAll(more);
+        }
+        assertThat(this.dir.resolve(AppendSpare.SPARE_FILE)).exists();
 
         try (Connection connection = legacy()) {
             assertThat(DuckDbRows.orders(connection, persistence.file()))

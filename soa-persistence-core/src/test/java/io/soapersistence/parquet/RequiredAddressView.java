@@ -2,7 +2,9 @@ package io.soapersistence.parquet;
 
 import java.util.List;
 
+import io.soapersistence.fixtures.Order;
 import io.soapersistence.fixtures.OrderSoA;
+import io.soapersistence.fixtures.RandomRows;
 import io.soapersistence.spi.ColumnSink;
 import io.soapersistence.spi.ColumnSource;
 import io.soapersistence.spi.DirectColumns;
@@ -33,6 +35,20 @@ public final class RequiredAddressView implements DirectColumns<RequiredAddressV
 
     OrderSoA data() {
         return this.data;
+    }
+
+    /** Orders with an address each, except {@code withoutAddress} (an id, or -1 for none). */
+    static OrderSoA orders(long firstId, int rows, long withoutAddress) {
+        RandomRows random = new RandomRows(firstId);
+        OrderSoA soa = new OrderSoA();
+        for (int i = 0; i < rows; i++) {
+            long id = firstId + i;
+            Order order = random.order(id);
+            soa.add(new Order(order.orderId(), order.customerId(), order.productId(), order.quantity(),
+                    order.unitPrice(), order.totalAmount(), order.status(), order.paymentMethod(),
+                    order.orderTimestamp(), (id == withoutAddress) ? null : "address-" + id));
+        }
+        return soa;
     }
 
     @Override
