@@ -79,6 +79,7 @@ public final class ParquetPersistenceFactory {
             .withLockTimeout(settings.lockTimeout())
             .withLayout(this.properties.getLayout())
             .withCompactionThreshold(this.properties.getCompactionThreshold())
+            .withSpareCopy(this.properties.isSpareCopy())
             .withFilePermissions(DatasetSettings.filePermissions(this.properties))
             .withExecutor(this.executor)
             .withListener(listener(name, this.listeners.orderedStream().toList()));

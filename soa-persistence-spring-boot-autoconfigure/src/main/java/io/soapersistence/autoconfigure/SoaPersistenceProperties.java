@@ -56,6 +56,12 @@ public class SoaPersistenceProperties {
     private int compactionThreshold = ParquetPersistence.DEFAULT_COMPACTION_THRESHOLD;
 
     /**
+     * Whether appends to the single-file layout keep the replaced version as a hidden spare copy, so that the next
+     * append writes only its new rows instead of copying the whole file. Costs about one more data file of disk.
+     */
+    private boolean spareCopy = true;
+
+    /**
      * POSIX permissions of data files, in ls notation; directories get search permission added. Owner only by
      * default.
      */
@@ -137,6 +143,14 @@ public class SoaPersistenceProperties {
 
     public void setCompactionThreshold(int compactionThreshold) {
         this.compactionThreshold = compactionThreshold;
+    }
+
+    public boolean isSpareCopy() {
+        return this.spareCopy;
+    }
+
+    public void setSpareCopy(boolean spareCopy) {
+        this.spareCopy = spareCopy;
     }
 
     public String getFilePermissions() {

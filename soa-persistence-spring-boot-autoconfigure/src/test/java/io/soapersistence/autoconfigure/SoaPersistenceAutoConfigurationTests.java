@@ -254,6 +254,24 @@ class SoaPersistenceAutoConfigurationTests {
     }
 
     @Test
+    void spareCopyIsOnByDefaultAndCanBeTurnedOff() {
+        scanning().run((context) -> {
+            ParquetPersistence<OrderSoA> orders = orders(context);
+            assertThat(orders.spareCopy()).isTrue();
+            orders.append(new OrderSoA()).join();
+            orders.append(new OrderSoA()).join();
+            assertThat(orders.directory().resolve(".data.parquet.spare")).exists();
+        });
+        scanning().withPropertyValues("soa.persistence.spare-copy=false").run((context) -> {
+            ParquetPersistence<OrderSoA> orders = orders(context);
+            assertThat(orders.spareCopy()).isFalse();
+            orders.append(new OrderSoA()).join();
+            orders.append(new OrderSoA()).join();
+            assertThat(orders.directory().resolve(".data.parquet.spare")).doesNotExist();
+        });
+    }
+
+    @Test
     void unknownLayoutFails() {
         scanning().withPropertyValues("soa.persistence.layout=sharded").run(failsWith("soa.persistence.layout"));
     }
