@@ -1,8 +1,6 @@
 package io.soapersistence.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -11,29 +9,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@code append}: {@value PeerComparison#APPEND_ROWS} new rows onto a file of {@code rows} rows.
+ * {@code append}: {@value PeerComparison#APPEND_ROWS} new rows onto a just-saved file of {@code rows} rows, the
+ * append that copies every stored chunk because no spare copy matches the file yet; {@link SpareAppendBenchmark}
+ * measures the appends after it.
  * <p>
- * Every invocation must start from the same {@code rows}-row file: an append rewrites the file it extends, so its
+ * Every invocation must start from the same {@code rows}-row file: this append copies the file it extends, so its
  * cost grows with the file, and letting appends accumulate would measure a different file in every iteration. The
- * file is restored before each invocation ({@link Level#Invocation}) by a {@link DurableCopy} of a prepared copy:
- * tens of milliseconds from the page cache, against a second or so for saving {@code rows} rows again. JMH's warning about
- * {@code Level.Invocation} (timestamping and synchronization overhead around each call) matters for calls in the
- * microsecond range, not for a call of this size; the copy itself is outside the measured time.
+ * file is restored before each invocation ({@link Level#Invocation}). JMH's warning about {@code Level.Invocation}
+ * (timestamping and synchronization overhead around each call) matters for calls in the microsecond range, not
+ * for a call of this size; the restore itself is outside the measured time.
  */
 @State(Scope.Benchmark)
-public class AppendBenchmark extends PersistenceBenchmarkBase {
-
-    private OrderRowSoA tail;
-
-    private Path base;
-
-    @Override
-    protected void prepare() throws IOException {
-        this.tail = OrderDataset.generate(PeerComparison.APPEND_ROWS, OrderDataset.DEFAULT_SEED + 1, this.rows + 1L)
-            .soa();
-        this.base = this.workDir.resolve("base.parquet");
-        Files.copy(this.persistence.file(), this.base);
-    }
+public class AppendBenchmark extends SingleFileAppendBenchmarkBase {
 
     /**
      * Puts the {@code rows}-row file back.
@@ -42,7 +29,7 @@ public class AppendBenchmark extends PersistenceBenchmarkBase {
      */
     @Setup(Level.Invocation)
     public void restoreBaseFile() throws IOException {
-        DurableCopy.replace(this.base, this.persistence.file());
+        restoreSavedFile();
     }
 
     /** Appends the new rows. */
