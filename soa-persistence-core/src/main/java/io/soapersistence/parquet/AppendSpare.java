@@ -1,14 +1,12 @@
 package io.soapersistence.parquet;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
@@ -111,7 +109,8 @@ final class AppendSpare {
         try {
             lines = Files.readAllLines(this.recordFile, StandardCharsets.UTF_8);
         }
-        catch (NoSuchFileException | java.nio.charset.CharacterCodingException ex) {
+        catch (IOException ex) {
+            // Missing, not text, or not readable: the append copies, and its commit writes a new record.
             return null;
         }
         if (lines.size() != 4 || !lines.get(0).equals(HEADER) || !lines.get(3).equals(END)
@@ -128,10 +127,11 @@ final class AppendSpare {
                 return null;
             }
         }
-        catch (NoSuchFileException ex) {
+        catch (IOException ex) {
             return null;
         }
-        return spare;
+        // Two names of one file, which only a hand-made link can give: extending it would change the data file.
+        return data.fileKey().equals(spare.fileKey()) ? null : spare;
     }
 
     /**
@@ -147,9 +147,10 @@ final class AppendSpare {
                 // A commit that failed after its rename left the replaced data file under the spare's name.
                 return false;
             }
-            try (FileChannel channel = FileChannel.open(this.spareFile, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS)) {
-                channel.truncate(recorded.size());
+            // Not a FileChannel: the append may have failed because its thread was interrupted, and an
+            // interruptible channel would refuse to cut the spare back, which would cost the next append a copy.
+            try (RandomAccessFile file = new RandomAccessFile(this.spareFile.toFile(), "rw")) {
+                file.setLength(recorded.size());
             }
             Files.setLastModifiedTime(this.spareFile, FileTime.from(recorded.modifiedNanos(), TimeUnit.NANOSECONDS));
             return recorded.equals(Identity.of(this.spareFile));

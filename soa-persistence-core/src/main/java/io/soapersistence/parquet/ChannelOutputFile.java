@@ -303,6 +303,11 @@ final class ChannelOutputFile implements OutputFile {
             }
             this.closed = true;
             try {
+                // The footer's last bytes go out once every copied range is in place: a reader that sizes an
+                // extended file while it grows then finds no complete footer over ranges still being copied.
+                if (this.copier != null) {
+                    this.copier.awaitIdle();
+                }
                 drain();
                 if (this.copier != null) {
                     this.copier.finish();

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -72,7 +73,7 @@ final class ChunkCopier {
     }
 
     static ChunkCopier open(Path path) throws IOException {
-        return new ChunkCopier(path, FileChannel.open(path, StandardOpenOption.WRITE));
+        return new ChunkCopier(path, FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
     }
 
     private record Range(FileChannel source, long start, long length, long target) {

@@ -258,16 +258,21 @@ final class DatasetDirectory {
      */
     void commitKeepingSpare(Path written) throws IOException {
         Path held = newTempFile();
+        Path spareFile = this.spare.spareFile();
         try {
             Files.createLink(held, this.dataFile);
         }
         catch (IOException | UnsupportedOperationException ex) {
-            // No data file yet, or a file system without hard links: publish and keep nothing.
+            if (written.equals(spareFile)) {
+                // Links worked when this spare was kept, so this is a transient failure such as a full disk: the
+                // caller cuts the spare back and the data file stays as it was.
+                throw (ex instanceof IOException io) ? io : new IOException(ex);
+            }
+            // A file system without hard links: publish and keep nothing.
             discardSpare();
             commit(written);
             return;
         }
-        Path spareFile = this.spare.spareFile();
         FileChannel replacedSpare = written.equals(spareFile) ? null : openIfPresent(spareFile);
         try {
             Files.move(written, this.dataFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

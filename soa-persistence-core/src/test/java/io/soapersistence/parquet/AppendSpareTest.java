@@ -167,6 +167,23 @@ class AppendSpareTest {
         assertThat(persistence.load().join()).contains(rows(3));
     }
 
+    @Test
+    void aSpareThatIsALinkToTheDataFileIsNeverExtended() throws IOException {
+        ParquetPersistence<OrderSoA> persistence = savedAndAppendedOnce(new ArrayList<>());
+        Files.delete(spare());
+        Files.createLink(spare(), data());
+        dirSpare().record(this.dir.resolve(".data.parquet.test.tmp"));
+        byte[] published = Files.readAllBytes(data());
+
+        assertThat(dirSpare().usable()).as("a record that names one file twice").isNull();
+        Object before = inode(data());
+        persistence.append(CrashState.batch(201, 100)).join();
+
+        assertThat(inode(data())).as("a new copy").isNotEqualTo(before);
+        assertThat(Files.readAllBytes(spare())).as("the old data file, unchanged").isEqualTo(published);
+        assertThat(persistence.load().join()).contains(rows(3));
+    }
+
     private AppendSpare dirSpare() {
         return new AppendSpare(this.dir.toAbsolutePath(), data().toAbsolutePath());
     }
