@@ -1,8 +1,10 @@
 package io.soapersistence.parquet;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,8 +27,8 @@ final class CommittedFiles implements AutoCloseable, Iterable<CommittedFiles.Ope
         this.files = files;
     }
 
-    /** One open data file with its parsed footer. */
-    record Opened(Path path, ChannelInputFile input, ParquetFileReader reader) {
+    /** One open data file with its parsed footer, and a stat of its path taken before it was opened. */
+    record Opened(Path path, BasicFileAttributes attributes, ChannelInputFile input, ParquetFileReader reader) {
     }
 
     static CommittedFiles open(DatasetDirectory directory, Layout layout,
@@ -36,9 +38,10 @@ final class CommittedFiles implements AutoCloseable, Iterable<CommittedFiles.Ope
             List<Opened> opened = new ArrayList<>(paths.size());
             try {
                 for (Path path : paths) {
+                    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
                     ChannelInputFile input = ChannelInputFile.open(path);
                     try {
-                        opened.add(new Opened(path, input, readers.apply(input)));
+                        opened.add(new Opened(path, attributes, input, readers.apply(input)));
                     }
                     catch (RuntimeException ex) {
                         input.close();
@@ -79,7 +82,7 @@ final class CommittedFiles implements AutoCloseable, Iterable<CommittedFiles.Ope
         List<DatasetInfo> infos = new ArrayList<>(this.files.size());
         for (Opened file : this.files) {
             DatasetInfo info = DatasetInfo.of(file.path(), file.reader().getFooter(), file.input().getLength());
-            FooterCache.remember(file.path(), info);
+            FooterCache.rememberIfUnchanged(file.path(), info, file.attributes());
             infos.add(info);
         }
         return infos;

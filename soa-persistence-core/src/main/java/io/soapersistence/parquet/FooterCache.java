@@ -38,7 +38,29 @@ final class FooterCache {
         return (entry != null && entry.matches(attributes)) ? entry.info() : null;
     }
 
-    /** Remembers what a footer just read or written says about {@code file}. */
+    /**
+     * Remembers what a footer read from {@code file} says, if the file is still the version {@code before} (a
+     * stat taken before it was opened) describes. A writer may publish between the stat and the open, or between
+     * the read and this call; the footer then belongs to neither stat, and remembering it under the newer one
+     * would make count report the old rows for the new file.
+     */
+    static void rememberIfUnchanged(Path file, DatasetInfo info, BasicFileAttributes before) {
+        try {
+            BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
+            Entry entry = new Entry(before.fileKey(), before.size(), before.lastModifiedTime(), info);
+            if (entry.matches(after)) {
+                if (ENTRIES.size() >= MAX_ENTRIES) {
+                    ENTRIES.clear();
+                }
+                ENTRIES.put(file, entry);
+            }
+        }
+        catch (IOException ex) {
+            ENTRIES.remove(file);
+        }
+    }
+
+    /** Remembers what a footer just written says about {@code file}, under the write lock. */
     static void remember(Path file, DatasetInfo info) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);

@@ -1320,7 +1320,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                                 ParquetFileReader reader = openReader(input)) {
                             cached = DatasetInfo.of(path, reader.getFooter(), input.getLength());
                         }
-                        FooterCache.remember(path, cached);
+                        FooterCache.rememberIfUnchanged(path, cached, attributes);
                     }
                     infos.add(cached);
                 }
