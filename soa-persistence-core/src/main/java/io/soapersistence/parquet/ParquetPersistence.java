@@ -680,12 +680,15 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     /**
-     * Starts encoding the first row group of a multi-file append before the write lock is taken, in the format
-     * the append will most likely continue: the part this instance wrote last, or its own schema and codec.
+     * Starts encoding the first row group of an append before the write lock is taken, in the format the append
+     * will most likely continue: the part this instance wrote last, or its own schema and codec. A single-file
+     * append gets a head start only when its spare copy looks usable: one that copies the whole file encodes on
+     * a core fewer, so that the copying and forcing threads get theirs.
      */
-    private HeadStart startEncoding(List<T> batches) {
+    private HeadStart startEncoding(List<T> batches) throws IOException {
         if (batches.isEmpty() || !(this.prototype instanceof DirectColumns<?>)
-                || this.settings.layout == Layout.SINGLE_FILE) {
+                || (this.settings.layout == Layout.SINGLE_FILE
+                        && (!this.settings.spareCopy || this.directory.spare().usable() == null))) {
             return null;
         }
         ExportedColumns columns = ExportedColumns.of((DirectColumns<?>) batches.get(0));
