@@ -31,7 +31,9 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
  * <p>
  * A spare is used only if a record written at the last commit says that both files are still the very files
  * (inode, size and modification time) that commit left. Whatever changed either file since, another writer, a
- * crash in the middle of extending the spare, or a hand edit, makes the record disagree, and the append copies.
+ * hand edit, or a crash in the middle of extending the spare, makes the record disagree, and the append copies.
+ * A crash whose extension never reached the disk's metadata leaves the spare at its recorded size, and its bytes
+ * up to there were forced before it was first published and never written since.
  */
 final class AppendSpare {
 
