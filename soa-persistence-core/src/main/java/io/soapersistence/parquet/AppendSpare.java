@@ -106,7 +106,7 @@ final class AppendSpare {
      * and the spare, or {@code null}. A record that does not parse, a torn one after a crash included, describes
      * nothing.
      */
-    Identity usable() throws IOException {
+    Identity usable() {
         List<String> lines;
         try {
             lines = Files.readAllLines(this.recordFile, StandardCharsets.UTF_8);

@@ -685,7 +685,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * append gets a head start only when its spare copy looks usable: one that copies the whole file encodes on
      * a core fewer, so that the copying and forcing threads get theirs.
      */
-    private HeadStart startEncoding(List<T> batches) throws IOException {
+    private HeadStart startEncoding(List<T> batches) {
         if (batches.isEmpty() || !(this.prototype instanceof DirectColumns<?>)
                 || (this.settings.layout == Layout.SINGLE_FILE
                         && (!this.settings.spareCopy || this.directory.spare().usable() == null))) {
