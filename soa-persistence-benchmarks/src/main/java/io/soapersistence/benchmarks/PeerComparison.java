@@ -102,6 +102,9 @@ public final class PeerComparison {
      * @param appendNanos median time of soa-persistence appending {@link #APPEND_ROWS} rows onto a file that
      *         an append of this process wrote, which extends the spare copy
      * @param firstAppendNanos median time of the first such append onto a just-saved file, which copies it
+     * @param afterSaveAppendNanos median time of the first append after a save of a dataset that appends follow,
+     *         which extends the spare copy that save made
+     * @param appendingSaveNanos median time of such a save, which writes its file and then copies it into the spare
      * @param rowsAfterAppend soa-persistence's count after the last append
      * @param countNanos median time of soa-persistence's count
      * @param countedRows what count returned
@@ -112,7 +115,7 @@ public final class PeerComparison {
      * @param queriedRows the rows that select returned
      */
     public record Results(Config config, double writtenTotalAmountSum, List<EngineResult> engines, long appendNanos,
-            long firstAppendNanos, long rowsAfterAppend, long countNanos, long countedRows, HeapSampler.Report heap, long soaBytesEstimate,
+            long firstAppendNanos, long afterSaveAppendNanos, long appendingSaveNanos, long rowsAfterAppend, long countNanos, long countedRows, HeapSampler.Report heap, long soaBytesEstimate,
             long multiFileAppendNanos, long queryNanos, long queriedRows) {
 
         /**
@@ -243,6 +246,8 @@ public final class PeerComparison {
 
             List<Long> appendTimes = new ArrayList<>();
             List<Long> firstAppendTimes = new ArrayList<>();
+            List<Long> afterSaveAppendTimes = new ArrayList<>();
+            List<Long> appendingSaveTimes = new ArrayList<>();
             List<Long> multiFileAppendTimes = new ArrayList<>();
             List<Long> queryTimes = new ArrayList<>();
             long queriedRows = -1;
@@ -284,6 +289,14 @@ public final class PeerComparison {
                     appends.add(timed(() -> appended.append(tail.soa()).join()));
                 }
                 long appendNanos = median(appends);
+                // A save of a dataset that an append changed since the save before also copies its new file into
+                // the spare, and the append after it extends that copy. Both are timed.
+                List<Long> afterSaveAppends = new ArrayList<>();
+                List<Long> appendingSaves = new ArrayList<>();
+                for (int call = 0; call < APPENDS_PER_ROUND; call++) {
+                    appendingSaves.add(timed(() -> appended.save(dataset.soa()).join()));
+                    afterSaveAppends.add(timed(() -> appended.append(tail.soa()).join()));
+                }
                 long[] count = new long[1];
                 long countNanos = timed(() -> count[0] = ours.count().join());
                 counted = count[0];
@@ -307,6 +320,8 @@ public final class PeerComparison {
                 if (measured) {
                     appendTimes.add(appendNanos);
                     firstAppendTimes.add(firstAppendNanos);
+                    afterSaveAppendTimes.add(median(afterSaveAppends));
+                    appendingSaveTimes.add(median(appendingSaves));
                     countTimes.add(countNanos);
                     multiFileAppendTimes.add(multiFileAppendNanos);
                     queryTimes.add(queryNanos);
@@ -328,7 +343,7 @@ public final class PeerComparison {
                         c.firstDifference, spread(c.writeTimes), spread(c.readTimes)));
             }
             return new Results(config, source.totalAmountSum(), engines, median(appendTimes),
-                    median(firstAppendTimes), rowsAfterAppend,
+                    median(firstAppendTimes), median(afterSaveAppendTimes), median(appendingSaveTimes), rowsAfterAppend,
                     median(countTimes), counted, heap, soaBytes, median(multiFileAppendTimes), median(queryTimes),
                     queriedRows);
         }
@@ -505,6 +520,11 @@ public final class PeerComparison {
         out.append(String.format(Locale.ROOT, "  first append of %,d rows onto a just-saved %,d (copies the file):"
                 + " %.1f ms = %.1f%% of a full save; count after it %,d%n", APPEND_ROWS, rows,
                 r.firstAppendNanos() / 1e6, 100.0 * r.firstAppendNanos() / ours.writeNanos(), r.rowsAfterAppend()));
+        out.append(String.format(Locale.ROOT, "  first append of %,d rows after a save of a dataset that appends "
+                + "follow (extends the spare copy that save made): %.1f ms = %.1f%% of a full save; that save, which "
+                + "also copies its file into the spare: %.1f ms = %.2fx a save that does not%n", APPEND_ROWS,
+                r.afterSaveAppendNanos() / 1e6, 100.0 * r.afterSaveAppendNanos() / ours.writeNanos(),
+                r.appendingSaveNanos() / 1e6, (double) r.appendingSaveNanos() / ours.writeNanos()));
         out.append(String.format(Locale.ROOT, "  append %,d rows, multi-file layout: %.1f ms = %.1f%% of a full save%n",
                 APPEND_ROWS, r.multiFileAppendNanos() / 1e6, 100.0 * r.multiFileAppendNanos() / ours.writeNanos()));
         out.append(String.format(Locale.ROOT, "  count: %.3f ms (returned %,d)%n", r.countNanos() / 1e6,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.FileSystems;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -303,6 +304,71 @@ final class DatasetDirectory {
         deleteQuietly(this.spare.spareFile());
         if (held != null) {
             IoThreads.run(() -> closeQuietly(held));
+        }
+    }
+
+    /**
+     * Whether an append changed the dataset since its last save: a spare exists and is not an exact copy of the
+     * data file. A spare that a save copied and no append used yet has the data file's size; an append's spare is
+     * the data file's previous, shorter version.
+     */
+    boolean appendedSinceSave() {
+        try {
+            AppendSpare.Identity spareFile = AppendSpare.Identity.of(this.spare.spareFile());
+            AppendSpare.Identity data = AppendSpare.Identity.of(this.dataFile);
+            return spareFile != null && data != null && spareFile.size() != data.size();
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    /**
+     * Copies the data file into a new, forced spare and records both, if the data file is still {@code expected}:
+     * a spare made this way holds every row group of the data file, so the next append extends it by its new rows
+     * alone. The copy goes through a temporary file, so no spare is ever seen half copied. The directory is not
+     * forced after the rename: a crash that loses the spare's name only costs the next append a full copy.
+     *
+     * @return whether the spare was made
+     */
+    boolean copyDataFileToSpare(AppendSpare.Identity expected) throws IOException {
+        if (!expected.equals(AppendSpare.Identity.of(this.dataFile))) {
+            return false;
+        }
+        Path temp = newTempFile();
+        boolean kept = false;
+        try {
+            Files.createFile(temp, fileAttributes());
+            try (FileChannel source = FileChannel.open(this.dataFile, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                ChunkCopier copier = ChunkCopier.open(temp);
+                try {
+                    copier.copy(source, 0, expected.size(), 0);
+                    copier.finish();
+                }
+                catch (IOException | RuntimeException | Error ex) {
+                    copier.cancel();
+                    throw ex;
+                }
+            }
+            // The copier forced the bytes as it went; this forces what was left and the file's size.
+            try (FileChannel copy = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                copy.force(true);
+            }
+            if (!expected.equals(AppendSpare.Identity.of(this.dataFile))) {
+                // Changed by hand while it was copied: the copy may mix two versions.
+                return false;
+            }
+            Files.move(temp, this.spare.spareFile(), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            kept = true;
+            this.spare.record(newTempFile(), fileAttributes());
+            return true;
+        }
+        finally {
+            if (!kept) {
+                deleteQuietly(temp);
+            }
         }
     }
 

@@ -353,9 +353,12 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * With the spare, an append writes only the row groups the spare lacks, its new rows and a footer, into the
      * spare, and publishes it by rename; the file it replaces becomes the next spare. Without it, every append
      * copies all stored chunks into a new file, so its cost grows with the dataset. The spare is a hidden file,
-     * {@code .data.parquet.spare}, about as large as the data file; a save or clear deletes it, and so does an
-     * append of an instance without it. The first append after a save, or after another process changed the
-     * dataset, copies in full and leaves the spare for the next one. The multi-file layout never keeps one.
+     * {@code .data.parquet.spare}, about as large as the data file; a clear deletes it, and so does an append of
+     * an instance without it. A save replaces it: if an append changed the dataset since the save before, the
+     * save also copies its new file into a new spare, so that the first append after it extends that spare too;
+     * the save then writes the file twice, and that append writes only what is new. Otherwise the save deletes
+     * the spare, and the first append after it copies in full, as does an append after another process changed
+     * the dataset; each leaves the spare for the next one. The multi-file layout never keeps one.
      *
      * @param keep whether appends keep the spare copy
      * @return a new instance; this one is unchanged
@@ -657,7 +660,11 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     private void saveNow(List<T> batches, OperationStats stats) throws IOException {
         this.directory.write(() -> {
             if (this.settings.layout == Layout.SINGLE_FILE) {
+                boolean appending = this.settings.spareCopy && this.directory.appendedSinceSave();
                 publish(stats, temp -> writeNewFile(temp, batches, null));
+                if (appending) {
+                    keepSpareCopy(stats);
+                }
             }
             else {
                 this.lastPart = PartFormat.of(publishPart(stats, true, temp -> writeNewFile(temp, batches, null)),
@@ -665,6 +672,26 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             }
             return null;
         });
+    }
+
+    /**
+     * Copies the data file a save just published into the spare, when appends follow saves on this dataset: the
+     * first append after the save then extends the spare, where it would otherwise copy the whole file itself.
+     * The save makes the copy that append would make, so across the two nothing more is written. It is made before
+     * the save returns, not in the background: a copy still running after the save would hold the write lock
+     * against the next writer, and would write into a directory that its owner may be deleting. The save is
+     * committed by then, so a failed copy only costs the next append a full copy.
+     */
+    private void keepSpareCopy(OperationStats stats) {
+        try {
+            AppendSpare.Identity saved = AppendSpare.Identity.of(file());
+            if (saved != null && this.directory.copyDataFileToSpare(saved)) {
+                stats.bytesWritten += saved.size();
+            }
+        }
+        catch (IOException ex) {
+            LOGGER.log(System.Logger.Level.DEBUG, "no spare copy of " + file() + " after the save", ex);
+        }
     }
 
     private void appendNow(List<T> batches, OperationStats stats) throws IOException {

@@ -10,6 +10,7 @@ import io.soapersistence.fixtures.RandomRows;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,24 +31,56 @@ class FsyncOrderTest {
     private record Force(Instant at, String path) {
     }
 
-    @ParameterizedTest
-    @EnumSource(Layout.class)
-    void everyWriteForcesTheNewFileBeforeItsRenameAndTheDirectoryAfter(Layout layout) throws Exception {
+    private static OrderSoA orders() {
         RandomRows random = new RandomRows(11);
         OrderSoA orders = new OrderSoA();
         for (int i = 1; i <= 1_000; i++) {
             orders.add(random.order(i));
         }
+        return orders;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void everyWriteForcesTheNewFileBeforeItsRenameAndTheDirectoryAfter(Layout layout) throws Exception {
+        OrderSoA orders = orders();
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir)
             .withLayout(layout);
+        List<String> kinds = forcedWhile(persistence, () -> {
+            persistence.save(orders).join();
+            persistence.append(orders).join();
+            persistence.append(orders).join();
+        });
+
+        // The second single-file append extends the spare copy the first one kept, instead of a new file.
+        assertThat(kinds).as("forces of a save and two appends, in order").containsExactly("file", "directory",
+                "file", "directory", (layout == Layout.SINGLE_FILE) ? "spare" : "file", "directory");
+    }
+
+    @Test
+    void aSaveThatCopiesItsFileIntoTheSpareForcesTheCopy() throws Exception {
+        OrderSoA orders = orders();
+        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
+        persistence.save(orders).join();
+        persistence.append(orders).join();
+
+        List<String> kinds = forcedWhile(persistence, () -> {
+            persistence.save(orders).join();
+            persistence.append(orders).join();
+        });
+
+        // The save's file and the directory, the spare's copy under its temporary name, then the append.
+        assertThat(kinds).containsExactly("file", "directory", "file", "spare", "directory");
+    }
+
+    /** What {@code writes} forced, in order, each as its kind: a temporary file, the spare or the directory. */
+    private List<String> forcedWhile(ParquetPersistence<OrderSoA> persistence, Runnable writes) throws Exception {
         Path recordingFile = this.dir.resolveSibling(this.dir.getFileName() + "-fsync.jfr");
         List<Force> forces = new ArrayList<>();
         try (Recording recording = new Recording()) {
             recording.enable("jdk.FileForce").withThreshold(java.time.Duration.ZERO);
             recording.start();
-            persistence.save(orders).join();
-            persistence.append(orders).join();
-            persistence.append(orders).join();
+            writes.run();
             recording.stop();
             recording.dump(recordingFile);
         }
@@ -56,14 +89,10 @@ class FsyncOrderTest {
         }
         java.nio.file.Files.deleteIfExists(recordingFile);
         forces.sort(java.util.Comparator.comparing(Force::at));
-        List<String> kinds = forces.stream()
+        return forces.stream()
             .map(force -> force.path().endsWith(DatasetDirectory.TEMP_SUFFIX) ? "file"
                     : force.path().endsWith(AppendSpare.SPARE_FILE) ? "spare"
                     : Path.of(force.path()).equals(persistence.directory()) ? "directory" : "other " + force.path())
             .toList();
-
-        // The second single-file append extends the spare copy the first one kept, instead of a new file.
-        assertThat(kinds).as("forces of a save and two appends, in order").containsExactly("file", "directory",
-                "file", "directory", (layout == Layout.SINGLE_FILE) ? "spare" : "file", "directory");
     }
 }

@@ -57,7 +57,8 @@ public class SoaPersistenceProperties {
 
     /**
      * Whether appends to the single-file layout keep the replaced version as a hidden spare copy, so that the next
-     * append writes only its new rows instead of copying the whole file. Costs about one more data file of disk.
+     * append writes only its new rows instead of copying the whole file; a save of a dataset appended to since the
+     * save before copies its file into the spare too. Costs about one more data file of disk.
      */
     private boolean spareCopy = true;
 
