@@ -2,14 +2,13 @@ package io.soapersistence.parquet;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.soapersistence.fixtures.OrderSoA;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,20 +25,18 @@ class SpareCopyOnSaveTest {
     @TempDir
     Path dir;
 
-    private Path data() {
-        return this.dir.resolve(DatasetDirectory.DATA_FILE);
-    }
+    private Path data;
 
-    private Path spare() {
-        return this.dir.resolve(AppendSpare.SPARE_FILE);
+    private Path spare;
+
+    @BeforeEach
+    void files() {
+        this.data = this.dir.resolve(DatasetDirectory.DATA_FILE);
+        this.spare = this.dir.resolve(AppendSpare.SPARE_FILE);
     }
 
     private DatasetDirectory directory() {
         return new DatasetDirectory(this.dir, ParquetPersistence.DEFAULT_LOCK_TIMEOUT);
-    }
-
-    private static Object inode(Path file) throws IOException {
-        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 
     private static OrderSoA rows(long firstId, int rows) {
@@ -62,7 +59,7 @@ class SpareCopyOnSaveTest {
         persistence.append(rows(1_001, 100)).join();
 
         persistence.save(rows(1, 2_000)).join();
-        long saved = Files.size(data());
+        long saved = Files.size(this.data);
         assertThat(outcomes.get(outcomes.size() - 1).bytesWritten()).as("the saved file, written twice")
             .isEqualTo(2 * saved);
         persistence.append(rows(2_001, 100)).join();
@@ -73,7 +70,7 @@ class SpareCopyOnSaveTest {
         assertThat(append.operation()).isEqualTo(Operation.APPEND);
         assertThat(append.bytesWritten()).as("the new rows, indexes and a footer, not a copy of the saved file")
             .isPositive()
-            .isLessThan(Files.size(data()) / 4);
+            .isLessThan(Files.size(this.data) / 4);
         OrderSoA expected = rows(1, 2_000);
         expected.addAll(rows(2_001, 100));
         assertThat(persistence.load().join()).contains(expected);
@@ -88,9 +85,9 @@ class SpareCopyOnSaveTest {
 
         persistence.save(rows(1, 3_000)).join();
 
-        assertThat(inode(spare())).as("a file of its own").isNotEqualTo(inode(data()));
-        assertThat(Files.mismatch(spare(), data())).as("an exact copy of the saved file").isEqualTo(-1);
-        assertThat(new AppendSpare(this.dir.toAbsolutePath(), data().toAbsolutePath()).usable())
+        assertThat(Files.isSameFile(this.spare, this.data)).as("two names of one file").isFalse();
+        assertThat(Files.mismatch(this.spare, this.data)).as("an exact copy of the saved file").isEqualTo(-1);
+        assertThat(new AppendSpare(this.dir.toAbsolutePath(), this.data.toAbsolutePath()).usable())
             .as("the record names both files").isNotNull();
         assertThat(temporaryFiles()).isEmpty();
         assertThat(directory().appendedSinceSave()).as("an unused copy is no sign of appends").isFalse();
@@ -101,14 +98,14 @@ class SpareCopyOnSaveTest {
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
         persistence.save(rows(1, 1_000)).join();
         persistence.save(rows(1, 1_000)).join();
-        assertThat(spare()).as("never appended to").doesNotExist();
+        assertThat(this.spare).as("never appended to").doesNotExist();
 
         persistence.append(rows(1_001, 10)).join();
         persistence.save(rows(1, 500)).join();
-        assertThat(spare()).as("appended to since the save before").exists();
+        assertThat(this.spare).as("appended to since the save before").exists();
 
         persistence.save(rows(1, 600)).join();
-        assertThat(spare()).as("the copy the last save made went unused").doesNotExist();
+        assertThat(this.spare).as("the copy the last save made went unused").doesNotExist();
         assertThat(persistence.load().join()).contains(rows(1, 600));
     }
 
@@ -121,7 +118,7 @@ class SpareCopyOnSaveTest {
 
         persistence.save(rows(1, 2_000)).join();
 
-        assertThat(spare()).doesNotExist();
+        assertThat(this.spare).doesNotExist();
         assertThat(persistence.count().join()).isEqualTo(2_000);
     }
 
@@ -129,13 +126,13 @@ class SpareCopyOnSaveTest {
     void aDataFileThatIsNoLongerTheSavedOneIsNotCopied() throws IOException {
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
         persistence.save(rows(1, 1_000)).join();
-        AppendSpare.Identity saved = AppendSpare.Identity.of(data());
+        AppendSpare.Identity saved = AppendSpare.Identity.of(this.data);
         persistence.save(rows(1, 1_001)).join();
 
         boolean copied = directory().write(() -> directory().copyDataFileToSpare(saved));
 
         assertThat(copied).isFalse();
-        assertThat(spare()).doesNotExist();
+        assertThat(this.spare).doesNotExist();
         assertThat(temporaryFiles()).isEmpty();
     }
 
@@ -143,14 +140,14 @@ class SpareCopyOnSaveTest {
     void aCopyThatCannotBePublishedLeavesTheDataAndTheNextAppendCopies() throws IOException {
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
         persistence.save(rows(1, 1_000)).join();
-        byte[] saved = Files.readAllBytes(data());
+        byte[] saved = Files.readAllBytes(this.data);
         // A directory that is not empty where the spare goes: neither deleted nor replaced by a rename.
-        Files.createDirectories(spare().resolve("occupied"));
+        Files.createDirectories(this.spare.resolve("occupied"));
 
         assertThatExceptionOfType(IOException.class).isThrownBy(
-                () -> directory().write(() -> directory().copyDataFileToSpare(AppendSpare.Identity.of(data()))));
+                () -> directory().write(() -> directory().copyDataFileToSpare(AppendSpare.Identity.of(this.data))));
 
-        assertThat(Files.readAllBytes(data())).isEqualTo(saved);
+        assertThat(Files.readAllBytes(this.data)).isEqualTo(saved);
         assertThat(temporaryFiles()).isEmpty();
         persistence.append(rows(1_001, 100)).join();
         OrderSoA expected = rows(1, 1_000);
@@ -165,7 +162,7 @@ class SpareCopyOnSaveTest {
         persistence.save(rows(1, 100)).join();
         persistence.append(rows(101, 100)).join();
         persistence.save(rows(1, 300)).join();
-        assertThat(spare()).doesNotExist();
+        assertThat(this.spare).doesNotExist();
         assertThat(persistence.count().join()).isEqualTo(300);
     }
 }
