@@ -689,7 +689,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                 stats.bytesWritten += saved.size();
             }
         }
-        catch (IOException ex) {
+        catch (IOException | RuntimeException ex) {
+            // The save is committed: failing it now would report as lost what is stored.
             LOGGER.log(System.Logger.Level.DEBUG, "no spare copy of " + file() + " after the save", ex);
         }
     }

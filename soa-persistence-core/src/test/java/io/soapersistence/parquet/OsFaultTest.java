@@ -173,6 +173,34 @@ class OsFaultTest {
     }
 
     @Test
+    void aFullFileSystemDuringTheSavesCopyIntoTheSpareLeavesTheSaveCommitted() throws IOException {
+        assumeTrue(isLinuxRoot(), "mounting a tmpfs needs root on Linux");
+        Path mount = Files.createDirectories(this.tmp.resolve("small-fs-for-the-spare"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString()),
+                "mount -t tmpfs is refused here");
+        try {
+            Path dir = mount.resolve("ds");
+            ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, dir);
+            persistence.save(orders(20)).join();
+            persistence.append(orders(20)).join();
+            assertThat(new DatasetDirectory(dir, ParquetPersistence.DEFAULT_LOCK_TIMEOUT).appendedSinceSave())
+                .as("so the next save copies its file into the spare").isTrue();
+            OrderSoA large = orders(15_000);
+
+            persistence.save(large).join();
+
+            assertThat(Files.size(dir.resolve(DatasetDirectory.DATA_FILE))).as("too large to be held twice")
+                .isGreaterThan(512 * 1024);
+            assertThat(dir.resolve(AppendSpare.SPARE_FILE)).doesNotExist();
+            assertNoTempFiles(dir);
+            assertThat(persistence.load().join()).contains(large);
+        }
+        finally {
+            run("umount", "-l", mount.toString());
+        }
+    }
+
+    @Test
     void readOnlyMountIsATypedErrorAndKeepsThePreviousData() throws IOException {
         assumeTrue(isLinuxRoot(), "bind mounts need root on Linux");
         Path dir = this.tmp.resolve("ds");
