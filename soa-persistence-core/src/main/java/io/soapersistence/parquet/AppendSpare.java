@@ -19,11 +19,12 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
- * The version of {@code data.parquet} that the current one replaced, kept under a hidden name so that the next
- * append of the single-file layout writes only what the spare lacks, instead of copying every stored chunk.
+ * The version of {@code data.parquet} that the current one replaced, or a copy of it that a save made, kept under a
+ * hidden name so that the next append of the single-file layout writes only what the spare lacks, instead of
+ * copying every stored chunk.
  * <p>
  * The spare already holds the leading row groups of the data file byte for byte, because every append builds the
- * data file from its predecessor's chunks. An append extends the spare past its old end with the row groups it
+ * data file from its predecessor's chunks, and a save's copy holds all of them. An append extends the spare past its old end with the row groups it
  * lacks, the new rows and a new footer, forces it, and renames it over the data file; the replaced data file becomes
  * the spare. Bytes a file held when it was published are never changed, so a reader that still holds an old
  * version open reads exactly what it read before; the old footer stays behind as unused bytes, which a full copy
@@ -176,8 +177,17 @@ final class AppendSpare {
         }
         String text = HEADER + "\ndata\t" + data.format() + "\nspare\t" + spare.format() + "\n" + END + "\n";
         Files.createFile(temp, attributes);
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, this.recordFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        boolean moved = false;
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, this.recordFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+        }
+        finally {
+            if (!moved) {
+                DatasetDirectory.deleteQuietly(temp);
+            }
+        }
     }
 
     /**

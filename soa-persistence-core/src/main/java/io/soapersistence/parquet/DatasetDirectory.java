@@ -327,7 +327,9 @@ final class DatasetDirectory {
      * Copies the data file into a new, forced spare and records both, if the data file is still {@code expected}:
      * a spare made this way holds every row group of the data file, so the next append extends it by its new rows
      * alone. The copy goes through a temporary file, so no spare is ever seen half copied. The directory is not
-     * forced after the rename: a crash that loses the spare's name only costs the next append a full copy.
+     * forced after the rename: a crash that loses the spare's name only costs the next append a full copy. Where
+     * files cannot be linked, no copy is made: an append keeps its spare through a hard link, and without one it
+     * could not publish the spare it extended.
      *
      * @return whether the spare was made
      */
@@ -339,6 +341,9 @@ final class DatasetDirectory {
         boolean kept = false;
         try {
             Files.createFile(temp, fileAttributes());
+            if (!linkable(temp)) {
+                return false;
+            }
             try (FileChannel source = FileChannel.open(this.dataFile, StandardOpenOption.READ,
                     LinkOption.NOFOLLOW_LINKS)) {
                 ChunkCopier copier = ChunkCopier.open(temp);
@@ -362,13 +367,34 @@ final class DatasetDirectory {
             Files.move(temp, this.spare.spareFile(), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
             kept = true;
-            this.spare.record(newTempFile(), fileAttributes());
+            try {
+                this.spare.record(newTempFile(), fileAttributes());
+            }
+            catch (IOException ex) {
+                discardSpare();
+                throw ex;
+            }
             return true;
         }
         finally {
             if (!kept) {
                 deleteQuietly(temp);
             }
+        }
+    }
+
+    /** Whether {@code file} can get a second name: the one call a spare's commit needs that some file systems lack. */
+    private boolean linkable(Path file) {
+        Path link = newTempFile();
+        try {
+            Files.createLink(link, file);
+            return true;
+        }
+        catch (IOException | UnsupportedOperationException ex) {
+            return false;
+        }
+        finally {
+            deleteQuietly(link);
         }
     }
 

@@ -691,7 +691,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         }
         catch (IOException | RuntimeException ex) {
             // The save is committed: failing it now would report as lost what is stored.
-            LOGGER.log(System.Logger.Level.DEBUG, "no spare copy of " + file() + " after the save", ex);
+            LOGGER.log(System.Logger.Level.WARNING, "the save of " + file() + " is committed, but its copy into the "
+                    + "spare failed; the next append copies the whole file", ex);
         }
     }
 

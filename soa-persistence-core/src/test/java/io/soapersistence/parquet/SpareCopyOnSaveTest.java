@@ -156,6 +156,34 @@ class SpareCopyOnSaveTest {
     }
 
     @Test
+    void aSaveWhoseCopyIntoTheSpareFailsIsStillCommitted() throws IOException {
+        List<OperationOutcome> outcomes = new ArrayList<>();
+        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir)
+            .withListener((p, operation) -> outcomes::add);
+        persistence.save(rows(1, 1_000)).join();
+        persistence.append(rows(1_001, 100)).join();
+        // A directory that is not empty where the spare's record goes: the copy is made, but cannot be recorded.
+        Path record = this.dir.resolve(AppendSpare.RECORD_FILE);
+        Files.delete(record);
+        Files.createDirectories(record.resolve("occupied"));
+        assertThat(directory().appendedSinceSave()).isTrue();
+        OrderSoA saved = rows(1, 2_000);
+
+        persistence.save(saved).join();
+
+        OperationOutcome save = outcomes.get(outcomes.size() - 1);
+        assertThat(save.succeeded()).isTrue();
+        assertThat(save.bytesWritten()).as("the saved file alone").isEqualTo(Files.size(this.data));
+        assertThat(this.spare).as("an unrecorded copy, deleted").doesNotExist();
+        assertThat(temporaryFiles()).isEmpty();
+        assertThat(persistence.load().join()).contains(saved);
+        persistence.append(rows(2_001, 100)).join();
+        OrderSoA expected = rows(1, 2_000);
+        expected.addAll(rows(2_001, 100));
+        assertThat(persistence.load().join()).contains(expected);
+    }
+
+    @Test
     void theMultiFileLayoutNeverKeepsASpare() throws IOException {
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir)
             .withLayout(Layout.MULTI_FILE);
