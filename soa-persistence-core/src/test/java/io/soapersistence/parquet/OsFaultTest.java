@@ -143,14 +143,30 @@ class OsFaultTest {
         assertNoTempFiles(dir);
     }
 
-    @Test
-    void fullFileSystemIsATypedErrorAndKeepsThePreviousData() throws IOException {
+    /** Checks run against a dataset directory on a file system that fills up. */
+    @FunctionalInterface
+    private interface OnSmallFileSystem {
+
+        void run(Path dir) throws IOException;
+    }
+
+    /** Runs {@code checks} on the dataset directory {@code ds} of a fresh 1 MiB tmpfs, unmounted afterwards. */
+    private void onSmallFileSystem(String name, OnSmallFileSystem checks) throws IOException {
         assumeTrue(isLinuxRoot(), "mounting a tmpfs needs root on Linux");
-        Path mount = Files.createDirectories(this.tmp.resolve("small-fs"));
+        Path mount = Files.createDirectories(this.tmp.resolve(name));
         assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString()),
                 "mount -t tmpfs is refused here");
         try {
-            Path dir = mount.resolve("ds");
+            checks.run(mount.resolve("ds"));
+        }
+        finally {
+            run("umount", "-l", mount.toString());
+        }
+    }
+
+    @Test
+    void fullFileSystemIsATypedErrorAndKeepsThePreviousData() throws IOException {
+        onSmallFileSystem("small-fs", dir -> {
             ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, dir);
             OrderSoA small = orders(20);
             persistence.save(small).join();
@@ -166,20 +182,12 @@ class OsFaultTest {
             assertThat(appendFailure).isInstanceOf(PersistenceIoException.class);
             assertThat(persistence.load().join()).contains(small);
             assertNoTempFiles(dir);
-        }
-        finally {
-            run("umount", "-l", mount.toString());
-        }
+        });
     }
 
     @Test
     void aFullFileSystemDuringTheSavesCopyIntoTheSpareLeavesTheSaveCommitted() throws IOException {
-        assumeTrue(isLinuxRoot(), "mounting a tmpfs needs root on Linux");
-        Path mount = Files.createDirectories(this.tmp.resolve("small-fs-for-the-spare"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString()),
-                "mount -t tmpfs is refused here");
-        try {
-            Path dir = mount.resolve("ds");
+        onSmallFileSystem("small-fs-for-the-spare", dir -> {
             ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, dir);
             persistence.save(orders(20)).join();
             persistence.append(orders(20)).join();
@@ -194,10 +202,7 @@ class OsFaultTest {
             assertThat(dir.resolve(AppendSpare.SPARE_FILE)).doesNotExist();
             assertNoTempFiles(dir);
             assertThat(persistence.load().join()).contains(large);
-        }
-        finally {
-            run("umount", "-l", mount.toString());
-        }
+        });
     }
 
     @Test
