@@ -115,7 +115,8 @@ public final class PeerComparison {
      * @param queriedRows the rows that select returned
      */
     public record Results(Config config, double writtenTotalAmountSum, List<EngineResult> engines, long appendNanos,
-            long firstAppendNanos, long afterSaveAppendNanos, long appendingSaveNanos, long rowsAfterAppend, long countNanos, long countedRows, HeapSampler.Report heap, long soaBytesEstimate,
+            long firstAppendNanos, long afterSaveAppendNanos, long appendingSaveNanos, long rowsAfterAppend,
+            long countNanos, long countedRows, HeapSampler.Report heap, long soaBytesEstimate,
             long multiFileAppendNanos, long queryNanos, long queriedRows) {
 
         /**
@@ -343,8 +344,8 @@ public final class PeerComparison {
                         c.firstDifference, spread(c.writeTimes), spread(c.readTimes)));
             }
             return new Results(config, source.totalAmountSum(), engines, median(appendTimes),
-                    median(firstAppendTimes), median(afterSaveAppendTimes), median(appendingSaveTimes), rowsAfterAppend,
-                    median(countTimes), counted, heap, soaBytes, median(multiFileAppendTimes), median(queryTimes),
+                    median(firstAppendTimes), median(afterSaveAppendTimes), median(appendingSaveTimes),
+                    rowsAfterAppend, median(countTimes), counted, heap, soaBytes, median(multiFileAppendTimes), median(queryTimes),
                     queriedRows);
         }
         finally {

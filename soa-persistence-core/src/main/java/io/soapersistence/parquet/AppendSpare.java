@@ -24,9 +24,9 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
  * copying every stored chunk.
  * <p>
  * The spare already holds the leading row groups of the data file byte for byte, because every append builds the
- * data file from its predecessor's chunks, and a save's copy holds all of them. An append extends the spare past its old end with the row groups it
- * lacks, the new rows and a new footer, forces it, and renames it over the data file; the replaced data file becomes
- * the spare. Bytes a file held when it was published are never changed, so a reader that still holds an old
+ * data file from its predecessor's chunks, and a save's copy holds all of them. An append extends the spare past
+ * its old end with the row groups it lacks, the new rows and a new footer, forces it, and renames it over the data
+ * file; the replaced data file becomes the spare. Bytes a file held when it was published are never changed, so a reader that still holds an old
  * version open reads exactly what it read before; the old footer stays behind as unused bytes, which a full copy
  * removes once they pass an eighth of the file.
  * <p>

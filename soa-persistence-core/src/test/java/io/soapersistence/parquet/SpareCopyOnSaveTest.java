@@ -43,6 +43,17 @@ class SpareCopyOnSaveTest {
         return CrashState.batch(firstId, rows);
     }
 
+    /** Rows 1 to {@code saved}, then the {@code appended} rows an append of the batch after them adds. */
+    private static OrderSoA savedThenAppended(int saved, int appended) {
+        OrderSoA rows = rows(1, saved);
+        rows.addAll(rows(saved + 1L, appended));
+        return rows;
+    }
+
+    private ParquetPersistence<OrderSoA> reportingTo(List<OperationOutcome> outcomes) {
+        return new ParquetPersistence<>(OrderSoA.class, this.dir).withListener((p, operation) -> outcomes::add);
+    }
+
     private List<Path> temporaryFiles() throws IOException {
         try (Stream<Path> files = Files.list(this.dir)) {
             return files.filter(file -> file.getFileName().toString().endsWith(DatasetDirectory.TEMP_SUFFIX))
@@ -53,8 +64,7 @@ class SpareCopyOnSaveTest {
     @Test
     void theFirstAppendAfterASaveOfADatasetThatIsAppendedToExtendsTheSpareTheSaveCopied() throws IOException {
         List<OperationOutcome> outcomes = new ArrayList<>();
-        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir)
-            .withListener((p, operation) -> outcomes::add);
+        ParquetPersistence<OrderSoA> persistence = reportingTo(outcomes);
         persistence.save(rows(1, 1_000)).join();
         persistence.append(rows(1_001, 100)).join();
 
@@ -71,9 +81,7 @@ class SpareCopyOnSaveTest {
         assertThat(append.bytesWritten()).as("the new rows, indexes and a footer, not a copy of the saved file")
             .isPositive()
             .isLessThan(Files.size(this.data) / 4);
-        OrderSoA expected = rows(1, 2_000);
-        expected.addAll(rows(2_001, 100));
-        assertThat(persistence.load().join()).contains(expected);
+        assertThat(persistence.load().join()).contains(savedThenAppended(2_000, 100));
         assertThat(persistence.count().join()).isEqualTo(2_100);
     }
 
@@ -150,16 +158,13 @@ class SpareCopyOnSaveTest {
         assertThat(Files.readAllBytes(this.data)).isEqualTo(saved);
         assertThat(temporaryFiles()).isEmpty();
         persistence.append(rows(1_001, 100)).join();
-        OrderSoA expected = rows(1, 1_000);
-        expected.addAll(rows(1_001, 100));
-        assertThat(persistence.load().join()).contains(expected);
+        assertThat(persistence.load().join()).contains(savedThenAppended(1_000, 100));
     }
 
     @Test
     void aSaveWhoseCopyIntoTheSpareFailsIsStillCommitted() throws IOException {
         List<OperationOutcome> outcomes = new ArrayList<>();
-        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir)
-            .withListener((p, operation) -> outcomes::add);
+        ParquetPersistence<OrderSoA> persistence = reportingTo(outcomes);
         persistence.save(rows(1, 1_000)).join();
         persistence.append(rows(1_001, 100)).join();
         // A directory that is not empty where the spare's record goes: the copy is made, but cannot be recorded.
@@ -178,9 +183,7 @@ class SpareCopyOnSaveTest {
         assertThat(temporaryFiles()).isEmpty();
         assertThat(persistence.load().join()).contains(saved);
         persistence.append(rows(2_001, 100)).join();
-        OrderSoA expected = rows(1, 2_000);
-        expected.addAll(rows(2_001, 100));
-        assertThat(persistence.load().join()).contains(expected);
+        assertThat(persistence.load().join()).contains(savedThenAppended(2_000, 100));
     }
 
     @Test
