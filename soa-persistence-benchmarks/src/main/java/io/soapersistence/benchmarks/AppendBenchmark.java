@@ -9,9 +9,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@code append}: {@value PeerComparison#APPEND_ROWS} new rows onto a just-saved file of {@code rows} rows, the
- * append that copies every stored chunk because no spare copy matches the file yet; {@link SpareAppendBenchmark}
- * measures the appends after it.
+ * {@code append}: {@value PeerComparison#APPEND_ROWS} new rows onto a file of {@code rows} rows that has no usable
+ * spare copy, the append that copies every stored chunk. The file is put back from a copy, as a file replaced from
+ * outside is, so no spare matches it; a file saved without the spare copy is appended to the same way. After a save
+ * an append extends the spare instead ({@link AfterSaveAppendBenchmark}), and so does every append after an append
+ * ({@link SpareAppendBenchmark}).
  * <p>
  * Every invocation must start from the same {@code rows}-row file: this append copies the file it extends, so its
  * cost grows with the file, and letting appends accumulate would measure a different file in every iteration. The

@@ -101,10 +101,10 @@ public final class PeerComparison {
      * @param engines every engine, soa-persistence first
      * @param appendNanos median time of soa-persistence appending {@link #APPEND_ROWS} rows onto a file that
      *         an append of this process wrote, which extends the spare copy
-     * @param firstAppendNanos median time of the first such append onto a just-saved file, which copies it
-     * @param afterSaveAppendNanos median time of the first append after a save of a dataset that appends follow,
-     *         which extends the spare copy that save made
-     * @param appendingSaveNanos median time of such a save, which writes its file and then copies it into the spare
+     * @param copyingAppendNanos median time of such an append onto a file with no usable spare copy, put back from
+     *         a copy as a file replaced from outside is, which copies the whole file
+     * @param afterSaveAppendNanos median time of the first append after a save, which extends the spare copy that
+     *         the save wrote beside its file
      * @param rowsAfterAppend soa-persistence's count after the last append
      * @param countNanos median time of soa-persistence's count
      * @param countedRows what count returned
@@ -115,7 +115,7 @@ public final class PeerComparison {
      * @param queriedRows the rows that select returned
      */
     public record Results(Config config, double writtenTotalAmountSum, List<EngineResult> engines, long appendNanos,
-            long firstAppendNanos, long afterSaveAppendNanos, long appendingSaveNanos, long rowsAfterAppend,
+            long copyingAppendNanos, long afterSaveAppendNanos, long rowsAfterAppend,
             long countNanos, long countedRows, HeapSampler.Report heap, long soaBytesEstimate,
             long multiFileAppendNanos, long queryNanos, long queriedRows) {
 
@@ -246,9 +246,8 @@ public final class PeerComparison {
             }
 
             List<Long> appendTimes = new ArrayList<>();
-            List<Long> firstAppendTimes = new ArrayList<>();
+            List<Long> copyingAppendTimes = new ArrayList<>();
             List<Long> afterSaveAppendTimes = new ArrayList<>();
-            List<Long> appendingSaveTimes = new ArrayList<>();
             List<Long> multiFileAppendTimes = new ArrayList<>();
             List<Long> queryTimes = new ArrayList<>();
             long queriedRows = -1;
@@ -275,27 +274,27 @@ public final class PeerComparison {
                     }
                     check(contender, read[0], source);
                 }
-                // A first append goes onto a fresh, durable copy of the saved file, made untimed, so it copies the
-                // whole file; the appends after it extend the spare copy that the one before left. An append takes
-                // milliseconds, where one GC pause weighs as much: each round takes the median of several.
-                List<Long> firstAppends = new ArrayList<>();
+                // A copying append goes onto a fresh, durable copy of the saved file, made untimed: no spare matches
+                // a file put back from outside, so it copies the whole file. The appends after it extend the spare
+                // copy that the one before left. An append takes milliseconds, where one GC pause weighs as much:
+                // each round takes the median of several.
+                List<Long> copyingAppends = new ArrayList<>();
                 for (int call = 0; call < APPENDS_PER_ROUND; call++) {
                     DurableCopy.replace(ours.file(), appended.file());
-                    firstAppends.add(timed(() -> appended.append(tail.soa()).join()));
+                    copyingAppends.add(timed(() -> appended.append(tail.soa()).join()));
                 }
-                long firstAppendNanos = median(firstAppends);
+                long copyingAppendNanos = median(copyingAppends);
                 rowsAfterAppend = appended.count().join();
                 List<Long> appends = new ArrayList<>();
                 for (int call = 0; call < APPENDS_PER_ROUND; call++) {
                     appends.add(timed(() -> appended.append(tail.soa()).join()));
                 }
                 long appendNanos = median(appends);
-                // A save of a dataset that an append changed since the save before also copies its new file into
-                // the spare, and the append after it extends that copy. Both are timed.
+                // Every save writes a spare copy beside its file, and the first append after it extends that copy.
+                // The saves are untimed here: the round above timed the same save.
                 List<Long> afterSaveAppends = new ArrayList<>();
-                List<Long> appendingSaves = new ArrayList<>();
                 for (int call = 0; call < APPENDS_PER_ROUND; call++) {
-                    appendingSaves.add(timed(() -> appended.save(dataset.soa()).join()));
+                    appended.save(dataset.soa()).join();
                     afterSaveAppends.add(timed(() -> appended.append(tail.soa()).join()));
                 }
                 long[] count = new long[1];
@@ -320,9 +319,8 @@ public final class PeerComparison {
                 queriedRows = matched[0];
                 if (measured) {
                     appendTimes.add(appendNanos);
-                    firstAppendTimes.add(firstAppendNanos);
+                    copyingAppendTimes.add(copyingAppendNanos);
                     afterSaveAppendTimes.add(median(afterSaveAppends));
-                    appendingSaveTimes.add(median(appendingSaves));
                     countTimes.add(countNanos);
                     multiFileAppendTimes.add(multiFileAppendNanos);
                     queryTimes.add(queryNanos);
@@ -344,7 +342,7 @@ public final class PeerComparison {
                         c.firstDifference, spread(c.writeTimes), spread(c.readTimes)));
             }
             return new Results(config, source.totalAmountSum(), engines, median(appendTimes),
-                    median(firstAppendTimes), median(afterSaveAppendTimes), median(appendingSaveTimes),
+                    median(copyingAppendTimes), median(afterSaveAppendTimes),
                     rowsAfterAppend, median(countTimes), counted, heap, soaBytes, median(multiFileAppendTimes), median(queryTimes),
                     queriedRows);
         }
@@ -518,14 +516,13 @@ public final class PeerComparison {
         out.append(String.format(Locale.ROOT, "  append %,d rows onto %,d after an append (extends the spare copy):"
                 + " %.1f ms = %.1f%% of a full save (%.1f ms)%n", APPEND_ROWS, rows, r.appendNanos() / 1e6,
                 100.0 * r.appendNanos() / ours.writeNanos(), ours.writeNanos() / 1e6));
-        out.append(String.format(Locale.ROOT, "  first append of %,d rows onto a just-saved %,d (copies the file):"
-                + " %.1f ms = %.1f%% of a full save; count after it %,d%n", APPEND_ROWS, rows,
-                r.firstAppendNanos() / 1e6, 100.0 * r.firstAppendNanos() / ours.writeNanos(), r.rowsAfterAppend()));
-        out.append(String.format(Locale.ROOT, "  first append of %,d rows after a save of a dataset that appends "
-                + "follow (extends the spare copy that save made): %.1f ms = %.1f%% of a full save; that save, which "
-                + "also copies its file into the spare: %.1f ms = %.2fx a save that does not%n", APPEND_ROWS,
-                r.afterSaveAppendNanos() / 1e6, 100.0 * r.afterSaveAppendNanos() / ours.writeNanos(),
-                r.appendingSaveNanos() / 1e6, (double) r.appendingSaveNanos() / ours.writeNanos()));
+        out.append(String.format(Locale.ROOT, "  first append of %,d rows after a save (extends the spare copy the "
+                + "save wrote): %.1f ms = %.1f%% of a full save%n", APPEND_ROWS, r.afterSaveAppendNanos() / 1e6,
+                100.0 * r.afterSaveAppendNanos() / ours.writeNanos()));
+        out.append(String.format(Locale.ROOT, "  append of %,d rows onto a %,d-row file with no usable spare (put back "
+                + "from outside; copies the file): %.1f ms = %.1f%% of a full save; count after it %,d%n", APPEND_ROWS,
+                rows, r.copyingAppendNanos() / 1e6, 100.0 * r.copyingAppendNanos() / ours.writeNanos(),
+                r.rowsAfterAppend()));
         out.append(String.format(Locale.ROOT, "  append %,d rows, multi-file layout: %.1f ms = %.1f%% of a full save%n",
                 APPEND_ROWS, r.multiFileAppendNanos() / 1e6, 100.0 * r.multiFileAppendNanos() / ours.writeNanos()));
         out.append(String.format(Locale.ROOT, "  count: %.3f ms (returned %,d)%n", r.countNanos() / 1e6,

@@ -29,16 +29,33 @@ final class ChannelOutputFile implements OutputFile {
     /** The length of the existing file being extended, or -1 for a new file. */
     private final long kept;
 
+    /** A second new file that gets every byte written, or {@code null}. */
+    private final Path mirror;
+
     private ChannelStream stream;
 
+    /** Why the mirror was given up, or {@code null}. */
+    private IOException mirrorFailure;
+
     ChannelOutputFile(Path path, FileAttribute<?>... attributes) {
-        this(path, -1, attributes);
+        this(path, -1, null, attributes);
     }
 
-    private ChannelOutputFile(Path path, long kept, FileAttribute<?>... attributes) {
+    private ChannelOutputFile(Path path, long kept, Path mirror, FileAttribute<?>... attributes) {
         this.path = path;
         this.kept = kept;
+        this.mirror = mirror;
         this.attributes = attributes.clone();
+    }
+
+    /**
+     * An output that writes a new file at {@code path} and the same bytes to a second new file at {@code mirror},
+     * forcing both as it goes and both again when closed. Writing a file twice as it is written costs the kernel's
+     * copy into the page cache, while the disk writes both files during the encoding; copying the finished file
+     * afterwards made the save wait for a second file's worth of disk writes.
+     */
+    static ChannelOutputFile mirrored(Path path, Path mirror, FileAttribute<?>... attributes) {
+        return new ChannelOutputFile(path, -1, mirror, attributes);
     }
 
     /**
@@ -47,7 +64,7 @@ final class ChannelOutputFile implements OutputFile {
      * declared with {@link #keepNext} and the writing goes on past them with {@link #continueAfterKept()}.
      */
     static ChannelOutputFile extend(Path path, long length) {
-        return new ChannelOutputFile(path, length);
+        return new ChannelOutputFile(path, length, null);
     }
 
     @Override
@@ -60,7 +77,17 @@ final class ChannelOutputFile implements OutputFile {
         }
         FileChannel channel = FileChannel.open(this.path,
                 Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), this.attributes);
-        this.stream = new ChannelStream(channel);
+        FileChannel mirrorChannel = null;
+        if (this.mirror != null) {
+            try {
+                mirrorChannel = FileChannel.open(this.mirror,
+                        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), this.attributes);
+            }
+            catch (IOException ex) {
+                this.mirrorFailure = ex;
+            }
+        }
+        this.stream = new ChannelStream(channel, mirrorChannel);
         return this.stream;
     }
 
@@ -127,17 +154,32 @@ final class ChannelOutputFile implements OutputFile {
         }
     }
 
+    /**
+     * Why the mirror does not hold every byte of the file, or {@code null} if it does and, once the output is
+     * closed, is forced like the file. A mirror that failed is deleted; the file is written on without it.
+     */
+    IOException mirrorFailure() {
+        return this.mirrorFailure;
+    }
+
     /** Closes the file without forcing it, after a failed write whose file is about to be deleted. */
     void abort() {
         if (this.stream != null) {
             if (this.stream.copier != null) {
                 this.stream.copier.cancel();
             }
+            this.stream.forceAhead.cancel();
             try {
                 this.stream.channel.close();
             }
             catch (IOException ex) {
                 // The file is deleted next; a failed close changes nothing about that.
+            }
+            try {
+                this.stream.closeMirror();
+            }
+            catch (IOException ex) {
+                // As above: the mirror is deleted next.
             }
         }
     }
@@ -145,6 +187,13 @@ final class ChannelOutputFile implements OutputFile {
     private final class ChannelStream extends PositionOutputStream {
 
         private final FileChannel channel;
+
+        private final ForceAhead forceAhead;
+
+        /** The mirror's channel, or {@code null} without a mirror or once the mirror failed. */
+        private FileChannel mirrorChannel;
+
+        private final ForceAhead mirrorForceAhead;
 
         /** Where the buffer's first byte goes: the file is written by position, around the copied ranges. */
         private long bufferStart;
@@ -174,10 +223,59 @@ final class ChannelOutputFile implements OutputFile {
         private long spliceRemaining;
 
         ChannelStream(FileChannel channel) {
+            this(channel, null);
+        }
+
+        ChannelStream(FileChannel channel, FileChannel mirrorChannel) {
             this.channel = channel;
+            this.forceAhead = new ForceAhead(channel, ChannelOutputFile.this.path.toString());
+            this.mirrorChannel = mirrorChannel;
+            this.mirrorForceAhead = (mirrorChannel != null)
+                    ? new ForceAhead(mirrorChannel, ChannelOutputFile.this.mirror.toString()) : null;
+        }
+
+        void closeMirror() throws IOException {
+            if (this.mirrorChannel != null) {
+                this.mirrorForceAhead.cancel();
+                this.mirrorChannel.close();
+            }
+        }
+
+        /** Writes {@code bytes} to the mirror at {@code at}; a failure drops the mirror, never the file. */
+        private void mirror(ByteBuffer bytes, long at) {
+            try {
+                int length = bytes.remaining();
+                while (bytes.hasRemaining()) {
+                    at += this.mirrorChannel.write(bytes, at);
+                }
+                this.mirrorForceAhead.written(length);
+            }
+            catch (IOException ex) {
+                dropMirror(ex);
+            }
+        }
+
+        /**
+         * Gives the mirror up and deletes it at once: on a full disk, the space it held may be what the file
+         * itself needs to fit.
+         */
+        private void dropMirror(IOException cause) {
+            ChannelOutputFile.this.mirrorFailure = cause;
+            try {
+                closeMirror();
+            }
+            catch (IOException ex) {
+                cause.addSuppressed(ex);
+            }
+            this.mirrorChannel = null;
+            DatasetDirectory.deleteQuietly(ChannelOutputFile.this.mirror);
         }
 
         void arm(FileChannel source, long start, long length) {
+            if (this.mirrorChannel != null) {
+                throw new IllegalStateException("a mirrored output cannot copy or keep ranges: "
+                        + ChannelOutputFile.this.path);
+            }
             this.spliceSource = source;
             this.spliceStart = start;
             this.spliceLength = length;
@@ -286,8 +384,25 @@ final class ChannelOutputFile implements OutputFile {
         private void writeFully(ByteBuffer source) throws IOException {
             long at = this.bufferStart;
             checkOutsideKept(at, source.remaining());
+            int length = source.remaining();
+            ByteBuffer mirrored = (this.mirrorChannel != null) ? source.duplicate() : null;
+            long start = at;
             while (source.hasRemaining()) {
-                at += this.channel.write(source, at);
+                try {
+                    at += this.channel.write(source, at);
+                }
+                catch (IOException ex) {
+                    if (this.mirrorChannel == null) {
+                        throw ex;
+                    }
+                    // A full disk: the file comes first, and the mirror's blocks may be what it needs.
+                    dropMirror(ex);
+                    mirrored = null;
+                }
+            }
+            this.forceAhead.written(length);
+            if (mirrored != null) {
+                mirror(mirrored, start);
             }
         }
 
@@ -312,15 +427,31 @@ final class ChannelOutputFile implements OutputFile {
                 if (this.copier != null) {
                     this.copier.finish();
                 }
+                this.forceAhead.finish();
                 // ParquetFileWriter.end() closes the stream after the footer: forcing here, before the
                 // rename that publishes the file, means a crash can never publish a name without its blocks.
                 this.channel.force(true);
+                if (this.mirrorChannel != null) {
+                    try {
+                        this.mirrorForceAhead.finish();
+                        this.mirrorChannel.force(true);
+                    }
+                    catch (IOException ex) {
+                        dropMirror(ex);
+                    }
+                }
             }
             finally {
                 if (this.copier != null) {
                     this.copier.cancel();
                 }
-                this.channel.close();
+                this.forceAhead.cancel();
+                try {
+                    this.channel.close();
+                }
+                finally {
+                    closeMirror();
+                }
             }
         }
     }

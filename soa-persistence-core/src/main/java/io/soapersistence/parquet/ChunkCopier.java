@@ -12,11 +12,8 @@ import java.util.ArrayDeque;
 /**
  * Copies stored column chunks into a file being written while the writer goes on: an append encodes its new
  * rows while the kernel copies the old ones. The copy has a channel of its own on the file, so the writer's
- * positional writes after the copied ranges never wait for it.
- * <p>
- * Two more threads force the copied bytes while later ones are still being copied. The disk then writes
- * during the copy rather than after it, and the force before the rename has little left to do: copying and
- * forcing 38 MB took 23 ms one after the other and 17 ms overlapped on the benchmark machine.
+ * positional writes after the copied ranges never wait for it. The copied bytes are {@linkplain ForceAhead forced
+ * ahead}: copying and forcing 38 MB took 23 ms one after the other and 17 ms overlapped on the benchmark machine.
  * <p>
  * A source channel must stay open until {@link #awaitIdle()} or {@link #finish()} returns.
  */
@@ -25,25 +22,11 @@ final class ChunkCopier {
     /** Bytes per kernel call: small enough to cancel promptly and to hand the forcing threads work early. */
     private static final long SLICE = 4L << 20;
 
-    /**
-     * A copy short of this much is forced once, with the rest of the file, when it is closed. One slice: the
-     * disk bounds a large append, and forcing from the first slice rather than the second made a 38 MB append
-     * about a millisecond faster (median of 25, measured alternately).
-     */
-    static final long FORCE_AHEAD = SLICE;
-
-    /**
-     * Two threads force, so that one can start writing the next slices while the other still waits for the
-     * journal commit and cache flush that end its force. On the benchmark machine, copying and forcing 38 MB took
-     * medians of 30.7 and 32.3 ms with one forcing thread and 26.6 and 28.7 ms with two (16 runs each,
-     * alternated); three and four were no faster. A 38 MB append's median went from 33.5–35.0 ms to 29.7–31.3 ms
-     * in four of five alternated runs of 30 appends; the fifth measured 29.3 ms with one thread.
-     */
-    private static final int FORCING_THREADS = 2;
-
     private final Path path;
 
     private final FileChannel target;
+
+    private final ForceAhead forceAhead;
 
     private final Object lock = new Object();
 
@@ -57,19 +40,14 @@ final class ChunkCopier {
 
     private boolean copyDone;
 
-    private int forcing;
-
     private int inFlight;
-
-    private long copied;
-
-    private long claimed;
 
     private Throwable failure;
 
     private ChunkCopier(Path path, FileChannel target) {
         this.path = path;
         this.target = target;
+        this.forceAhead = new ForceAhead(target, path.toString());
     }
 
     static ChunkCopier open(Path path) throws IOException {
@@ -86,13 +64,8 @@ final class ChunkCopier {
             this.pending.add(new Range(source, start, length, targetPosition));
             this.inFlight++;
             if (!this.started) {
-                // Counted as they start: finish and cancel wait for exactly the threads that run.
                 IoThreads.run(this::copyAll);
                 this.started = true;
-                for (int f = 0; f < FORCING_THREADS; f++) {
-                    IoThreads.run(this::forceCopied);
-                    this.forcing++;
-                }
             }
             this.lock.notifyAll();
         }
@@ -114,13 +87,15 @@ final class ChunkCopier {
             synchronized (this.lock) {
                 this.finished = true;
                 this.lock.notifyAll();
-                while (this.started && !(this.copyDone && this.forcing == 0)) {
+                while (this.started && !this.copyDone) {
                     waitOnLock();
                 }
                 rethrowFailure();
             }
+            this.forceAhead.finish();
         }
         finally {
+            this.forceAhead.cancel();
             this.target.close();
         }
     }
@@ -130,19 +105,9 @@ final class ChunkCopier {
         synchronized (this.lock) {
             this.cancelled = true;
             this.lock.notifyAll();
-            boolean interrupted = false;
-            while (this.started && !(this.copyDone && this.forcing == 0)) {
-                try {
-                    this.lock.wait();
-                }
-                catch (InterruptedException ex) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            IoThreads.awaitUninterruptibly(this.lock, () -> !this.started || this.copyDone);
         }
+        this.forceAhead.cancel();
         try {
             this.target.close();
         }
@@ -198,48 +163,7 @@ final class ChunkCopier {
                         + " bytes before the end of a column chunk");
             }
             done += sent;
-            synchronized (this.lock) {
-                this.copied += sent;
-                this.lock.notifyAll();
-            }
-        }
-    }
-
-    private void forceCopied() {
-        try {
-            while (claimForce()) {
-                this.target.force(false);
-            }
-        }
-        catch (Throwable ex) {
-            fail(ex);
-        }
-        finally {
-            synchronized (this.lock) {
-                this.forcing--;
-                this.lock.notifyAll();
-            }
-        }
-    }
-
-    /**
-     * Claims the copied bytes that no force has claimed yet, or returns false when nothing is left that is worth
-     * forcing ahead.
-     */
-    private boolean claimForce() throws InterruptedException {
-        synchronized (this.lock) {
-            while (!stopped()) {
-                long unclaimed = this.copied - this.claimed;
-                if (unclaimed >= FORCE_AHEAD || (this.copyDone && unclaimed > 0 && this.claimed > 0)) {
-                    this.claimed = this.copied;
-                    return true;
-                }
-                if (this.copyDone) {
-                    return false;
-                }
-                this.lock.wait();
-            }
-            return false;
+            this.forceAhead.written(sent);
         }
     }
 
@@ -276,19 +200,6 @@ final class ChunkCopier {
     }
 
     private void rethrowFailure() throws IOException {
-        Throwable ex = this.failure;
-        if (ex == null) {
-            return;
-        }
-        if (ex instanceof IOException io) {
-            throw io;
-        }
-        if (ex instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (ex instanceof Error error) {
-            throw error;
-        }
-        throw new IOException(ex);
+        Failures.rethrowOnCaller(this.failure);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.FileSystems;
-import java.nio.file.LinkOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -78,6 +77,9 @@ final class DatasetDirectory {
      */
     private List<PartName> lockedParts;
 
+    /** Whether files here can be hard-linked, once probed. */
+    private volatile Boolean links;
+
     /** Read and write for the owner only: data files often hold what other users of a machine must not see. */
     static final Set<PosixFilePermission> OWNER_ONLY = Set.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE);
@@ -131,6 +133,11 @@ final class DatasetDirectory {
     /** A new file to write at {@code path}, created with the dataset's permissions. */
     ChannelOutputFile newOutput(Path path) {
         return new ChannelOutputFile(path, fileAttributes());
+    }
+
+    /** A new file to write at {@code path}, and the same bytes at {@code mirror}, with the dataset's permissions. */
+    ChannelOutputFile newMirroredOutput(Path path, Path mirror) {
+        return ChannelOutputFile.mirrored(path, mirror, fileAttributes());
     }
 
     Path directory() {
@@ -246,6 +253,36 @@ final class DatasetDirectory {
         }
     }
 
+    /**
+     * Publishes {@code temp} as the data file, as {@link #commit} does, and {@code copy}, forced like it and
+     * byte for byte the same, as the spare. The data file is committed first; a failure to keep the copy only
+     * costs the next append a full copy. The directory is not forced after the spare's rename: a crash that loses
+     * it costs the same.
+     *
+     * @return why the copy was not kept as the spare, or {@code null} if it was
+     */
+    IOException commitWithSpare(Path temp, Path copy) throws IOException {
+        FileChannel replacedSpare = openIfPresent(this.spare.spareFile());
+        try {
+            commit(temp);
+            try {
+                Files.move(copy, this.spare.spareFile(), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+                this.spare.record(newTempFile(), fileAttributes());
+                return null;
+            }
+            catch (IOException ex) {
+                discardSpare();
+                return ex;
+            }
+        }
+        finally {
+            if (replacedSpare != null) {
+                IoThreads.run(() -> closeQuietly(replacedSpare));
+            }
+        }
+    }
+
     /** The spare of the single-file layout, the data file's previous version. */
     AppendSpare spare() {
         return this.spare;
@@ -308,79 +345,23 @@ final class DatasetDirectory {
     }
 
     /**
-     * Whether an append changed the dataset since its last save: a spare exists and is not an exact copy of the
-     * data file. A spare that a save copied and no append used yet has the data file's size; an append's spare is
-     * the data file's previous, shorter version.
+     * Whether files in the directory can get a second name, which an append's commit of the spare needs; probed
+     * once per instance, under the write lock.
      */
-    boolean appendedSinceSave() {
-        try {
-            AppendSpare.Identity spareFile = AppendSpare.Identity.of(this.spare.spareFile());
-            AppendSpare.Identity data = AppendSpare.Identity.of(this.dataFile);
-            return spareFile != null && data != null && spareFile.size() != data.size();
-        }
-        catch (IOException ex) {
-            return false;
-        }
-    }
-
-    /**
-     * Copies the data file into a new, forced spare and records both, if the data file is still {@code expected}:
-     * a spare made this way holds every row group of the data file, so the next append extends it by its new rows
-     * alone. The copy goes through a temporary file, so no spare is ever seen half copied. The directory is not
-     * forced after the rename: a crash that loses the spare's name only costs the next append a full copy. Where
-     * files cannot be linked, no copy is made: an append keeps its spare through a hard link, and without one it
-     * could not publish the spare it extended.
-     *
-     * @return whether the spare was made
-     */
-    boolean copyDataFileToSpare(AppendSpare.Identity expected) throws IOException {
-        if (!expected.equals(AppendSpare.Identity.of(this.dataFile))) {
-            return false;
-        }
-        Path temp = newTempFile();
-        boolean kept = false;
-        try {
-            Files.createFile(temp, fileAttributes());
-            if (!linkable(temp)) {
-                return false;
-            }
-            try (FileChannel source = FileChannel.open(this.dataFile, StandardOpenOption.READ,
-                    LinkOption.NOFOLLOW_LINKS)) {
-                ChunkCopier copier = ChunkCopier.open(temp);
-                try {
-                    copier.copy(source, 0, expected.size(), 0);
-                    copier.finish();
-                }
-                catch (IOException | RuntimeException | Error ex) {
-                    copier.cancel();
-                    throw ex;
-                }
-            }
-            // The copier forced the bytes as it went; this forces what was left and the file's size.
-            try (FileChannel copy = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                copy.force(true);
-            }
-            if (!expected.equals(AppendSpare.Identity.of(this.dataFile))) {
-                // Changed by hand while it was copied: the copy may mix two versions.
-                return false;
-            }
-            Files.move(temp, this.spare.spareFile(), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            kept = true;
+    boolean linksWork() throws IOException {
+        Boolean known = this.links;
+        if (known == null) {
+            Path probe = newTempFile();
+            Files.createFile(probe, fileAttributes());
             try {
-                this.spare.record(newTempFile(), fileAttributes());
+                known = linkable(probe);
             }
-            catch (IOException ex) {
-                discardSpare();
-                throw ex;
+            finally {
+                deleteQuietly(probe);
             }
-            return true;
+            this.links = known;
         }
-        finally {
-            if (!kept) {
-                deleteQuietly(temp);
-            }
-        }
+        return known;
     }
 
     /** Whether {@code file} can get a second name: the one call a spare's commit needs that some file systems lack. */

@@ -90,8 +90,8 @@ final class DirectRowGroupWriter {
 
     private EncodedRowGroup encode(ExportedColumns data, int[] columnOfField, int from, int to) {
         List<ColumnDescriptor> columns = this.schema.getColumns();
-        return new EncodedRowGroup(to - from, ColumnParallelism.submit(columns.size(),
-                c -> encode(columns.get(c), data.column(columnOfField[c]), from, to), this.poolThreads));
+        return new EncodedRowGroup(to - from, columns.size(),
+                c -> encode(columns.get(c), data.column(columnOfField[c]), from, to), this.poolThreads);
     }
 
     private ColumnChunkPageWriteStore encode(ColumnDescriptor column, ExportedColumns.Column values, int from,

@@ -26,6 +26,26 @@ final class Failures {
     private Failures() {
     }
 
+    /**
+     * Rethrows, on the thread that waits for it, what a helper thread caught, as it was thrown; a checked exception
+     * other than an {@link IOException} is wrapped in one. Nothing if {@code failure} is {@code null}.
+     */
+    static void rethrowOnCaller(Throwable failure) throws IOException {
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new IOException(failure);
+    }
+
     /** What the failing step was doing, which decides how an unspecific exception reads. */
     enum Stage {
         /** Parsing an existing file: unexplained failures mean the file is damaged. */

@@ -3,11 +3,11 @@ package io.soapersistence.parquet;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * The first row group of an append to the multi-file layout, encoded on the column pool while the append takes
+ * The first row group of an append, encoded on the column pool while the append takes
  * the write lock, cleans up, lists the dataset and opens its file. Those steps take a fraction of a millisecond
  * each but leave the cores idle; a 20,000-row append into the multi-file layout takes a few milliseconds in
- * all. An append to the single file gets none: there the disk bounds the append, and the copy it writes must
- * start first.
+ * all. An append to the single file gets one only when its spare copy looks usable: one that copies the whole
+ * file is bound by the disk, and the copy must start first.
  * <p>
  * The rows are encoded for the format the append expects to continue. If the stored format turns out to be
  * another, the head start is dropped and the rows are encoded again in the stored format.

@@ -5,6 +5,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Threads that wait on the kernel while an operation's own thread encodes: copying stored column chunks,
@@ -31,5 +32,24 @@ final class IoThreads {
 
     static void run(Runnable task) {
         POOL.execute(task);
+    }
+
+    /**
+     * Waits on {@code lock}, which the caller holds, until {@code done} holds, and keeps an interrupt for the caller
+     * to see afterwards: a cancel must not return while a task still uses the file it is cancelling.
+     */
+    static void awaitUninterruptibly(Object lock, BooleanSupplier done) {
+        boolean interrupted = false;
+        while (!done.getAsBoolean()) {
+            try {
+                lock.wait();
+            }
+            catch (InterruptedException ex) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

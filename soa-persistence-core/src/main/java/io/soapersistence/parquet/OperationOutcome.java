@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param duration the time from submission to completion
  * @param rowsWritten rows this operation added to storage (new rows of an append, every row of a save)
  * @param bytesWritten bytes this operation wrote: the whole new file, or what an append added to the spare copy
- *         it extended; twice the file for a save that also copied it into the spare; zero for reads
+ *         it extended; twice the file for a save that wrote its spare copy too; zero for reads
  * @param dataset the dataset as the operation left or saw it, or {@code null} when unknown (such as after a
  *     failure)
  */

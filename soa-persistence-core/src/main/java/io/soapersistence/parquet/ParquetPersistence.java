@@ -348,19 +348,18 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     /**
-     * Returns a copy that keeps, or does not keep, a spare copy of the single-file layout's previous version.
+     * Returns a copy that keeps, or does not keep, a spare copy of the single-file layout's data file.
      * <p>
-     * With the spare, an append writes only the row groups the spare lacks, its new rows and a footer, into the
-     * spare, and publishes it by rename; the file it replaces becomes the next spare. Without it, every append
-     * copies all stored chunks into a new file, so its cost grows with the dataset. The spare is a hidden file,
-     * {@code .data.parquet.spare}, about as large as the data file; a clear deletes it, and so does an append of
-     * an instance without it. A save replaces it: if an append changed the dataset since the save before, the
-     * save also copies its new file into a new spare, so that the first append after it extends that spare too;
-     * the save then writes the file twice, and that append writes only what is new. Otherwise the save deletes
-     * the spare, and the first append after it copies in full, as does an append after another process changed
-     * the dataset; each leaves the spare for the next one. The multi-file layout never keeps one.
+     * With the spare, every save writes its file twice, as the data file and as the spare, and an append writes
+     * only the row groups the spare lacks, its new rows and a footer, into the spare, and publishes it by rename;
+     * the file it replaces becomes the next spare. An append finds no usable spare only after the data file was
+     * replaced from outside or a crash lost the spare's name; it then copies all stored chunks into a new file and
+     * keeps the file it replaced as the spare. Without the spare, saves write once and every append copies, so its
+     * cost grows with the dataset. The spare is a hidden file, {@code .data.parquet.spare}, as large as the data
+     * file or a little smaller; a clear deletes it, and so does a save or an append of an instance without it. The
+     * multi-file layout never keeps one.
      *
-     * @param keep whether appends keep the spare copy
+     * @param keep whether to keep the spare copy
      * @return a new instance; this one is unchanged
      */
     public ParquetPersistence<T> withSpareCopy(boolean keep) {
@@ -368,7 +367,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     }
 
     /**
-     * Whether appends to the single-file layout keep a spare copy of the previous version.
+     * Whether the single-file layout keeps a spare copy of its data file.
      *
      * @return {@code true} by default
      */
@@ -660,11 +659,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
     private void saveNow(List<T> batches, OperationStats stats) throws IOException {
         this.directory.write(() -> {
             if (this.settings.layout == Layout.SINGLE_FILE) {
-                boolean appending = this.settings.spareCopy && this.directory.appendedSinceSave();
-                publish(stats, temp -> writeNewFile(temp, batches, null));
-                if (appending) {
-                    keepSpareCopy(stats);
-                }
+                publishNewFile(stats, batches, null);
             }
             else {
                 this.lastPart = PartFormat.of(publishPart(stats, true, temp -> writeNewFile(temp, batches, null)),
@@ -672,28 +667,6 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             }
             return null;
         });
-    }
-
-    /**
-     * Copies the data file a save just published into the spare, when appends follow saves on this dataset: the
-     * first append after the save then extends the spare, where it would otherwise copy the whole file itself.
-     * The save makes the copy that append would make, so across the two nothing more is written. It is made before
-     * the save returns, not in the background: a copy still running after the save would hold the write lock
-     * against the next writer, and would write into a directory that its owner may be deleting. The save is
-     * committed by then, so a failed copy only costs the next append a full copy.
-     */
-    private void keepSpareCopy(OperationStats stats) {
-        try {
-            AppendSpare.Identity saved = AppendSpare.Identity.of(file());
-            if (saved != null && this.directory.copyDataFileToSpare(saved)) {
-                stats.bytesWritten += saved.size();
-            }
-        }
-        catch (IOException | RuntimeException ex) {
-            // The save is committed: failing it now would report as lost what is stored.
-            LOGGER.log(System.Logger.Level.WARNING, "the save of " + file() + " is committed, but its copy into the "
-                    + "spare failed; the next append copies the whole file", ex);
-        }
     }
 
     private void appendNow(List<T> batches, OperationStats stats) throws IOException {
@@ -736,7 +709,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             List<Path> files = this.directory.committedFiles(this.settings.layout);
             if (files.isEmpty()) {
                 if (this.settings.layout == Layout.SINGLE_FILE) {
-                    return publish(stats, temp -> writeNewFile(temp, batches, headStart));
+                    publishNewFile(stats, batches, headStart);
+                    return null;
                 }
                 this.lastPart = PartFormat.of(publishPart(stats, true, temp -> writeNewFile(temp, batches, headStart)),
                         this.parquetSchema, this.settings.compression);
@@ -941,6 +915,56 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
         }
     }
 
+    /**
+     * Publishes the batches as the single-file layout's new data file, as a save does and as an append onto no
+     * data does, with a spare copy beside it unless the spare copy is off or files here cannot be linked.
+     */
+    private void publishNewFile(OperationStats stats, List<T> batches, HeadStart headStart) throws IOException {
+        if (this.settings.spareCopy && this.directory.linksWork()) {
+            publishWithSpare(stats, batches, headStart);
+        }
+        else {
+            publish(stats, temp -> writeNewFile(temp, batches, headStart));
+        }
+    }
+
+    /**
+     * Writes the batches into a new data file and the same bytes into a new spare, and publishes both: the first
+     * append after the write then extends the spare by its new rows alone, where it would otherwise copy the whole
+     * file. The spare is written as the file is, so the disk writes both while the columns encode. A spare that
+     * fails, on a full disk say, is deleted and the write goes on without it: the next append then copies.
+     */
+    private void publishWithSpare(OperationStats stats, List<T> batches, HeadStart headStart) throws IOException {
+        Path temp = this.directory.newTempFile();
+        Path copy = this.directory.newTempFile();
+        boolean committed = false;
+        try {
+            ChannelOutputFile output = this.directory.newMirroredOutput(temp, copy);
+            Written written = writeNewFile(output, batches, this.parquetSchema, this.settings.compression, headStart);
+            long bytes = Files.size(temp);
+            IOException spareFailure = output.mirrorFailure();
+            if (spareFailure == null) {
+                spareFailure = this.directory.commitWithSpare(temp, copy);
+            }
+            else {
+                this.directory.commit(temp);
+                this.directory.discardSpare();
+            }
+            committed = true;
+            recordWrite(stats, written, (output.mirrorFailure() == null) ? 2 * bytes : bytes, bytes);
+            if (spareFailure != null) {
+                LOGGER.log(System.Logger.Level.WARNING, "the write of " + file() + " is committed without its "
+                        + "spare copy; the next append copies the whole file", spareFailure);
+            }
+        }
+        finally {
+            if (!committed) {
+                DatasetDirectory.deleteQuietly(temp);
+            }
+            DatasetDirectory.deleteQuietly(copy);
+        }
+    }
+
     /** Records what a published data file holds, of whose {@code fileBytes} this write wrote {@code bytesWritten}. */
     private void recordWrite(OperationStats stats, Written written, long bytesWritten, long fileBytes)
             throws IOException {
@@ -978,8 +1002,12 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
 
     private Written writeNewFile(Path temp, List<T> batches, MessageType schema, Compression codec,
             HeadStart headStart) throws IOException {
+        return writeNewFile(this.directory.newOutput(temp), batches, schema, codec, headStart);
+    }
+
+    private Written writeNewFile(ChannelOutputFile output, List<T> batches, MessageType schema, Compression codec,
+            HeadStart headStart) throws IOException {
         ParquetProperties properties = writerProperties();
-        ChannelOutputFile output = this.directory.newOutput(temp);
         try {
             ParquetFileWriter writer = new ParquetFileWriter(output, schema, ParquetFileWriter.Mode.CREATE,
                     this.settings.rowGroupSize, 0, null, properties);
@@ -1163,7 +1191,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             // a core less than the others: on two cores, rows encoded on both kept the copying and forcing
             // threads waiting, and the disk, which bounds the append, started writing later (traced). A copy
             // too short to be forced ahead is over before the encoding gets going.
-            int encoders = (copied >= ChunkCopier.FORCE_AHEAD) ? Math.max(0, ColumnParallelism.cores() - 2)
+            int encoders = (copied >= ForceAhead.AHEAD) ? Math.max(0, ColumnParallelism.cores() - 2)
                     : ColumnParallelism.cores();
             long rows = writeRows(writer, fileSchema, properties, codec, footer.getBlocks().size(), batches,
                     headStart, encoders);

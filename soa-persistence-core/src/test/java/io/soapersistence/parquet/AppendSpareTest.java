@@ -69,13 +69,14 @@ class AppendSpareTest {
     }
 
     @Test
-    void theFirstAppendCopiesAndKeepsTheReplacedFileAsTheSpareWhichTheNextAppendExtends() throws IOException {
+    void anAppendWithoutASpareCopiesAndKeepsTheReplacedFileAsTheSpareWhichTheNextAppendExtends()
+            throws IOException {
+        new ParquetPersistence<>(OrderSoA.class, this.dir).withSpareCopy(false).save(CrashState.batch(1, 100)).join();
         List<OperationOutcome> outcomes = new ArrayList<>();
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir)
             .withListener((p, operation) -> outcomes::add);
-        persistence.save(CrashState.batch(1, 100)).join();
         Object saved = inode(data());
-        assertThat(spare()).as("a save keeps no spare").doesNotExist();
+        assertThat(spare()).as("saved without the spare copy").doesNotExist();
 
         persistence.append(CrashState.batch(101, 100)).join();
         assertThat(inode(spare())).as("the saved file, kept as the spare").isEqualTo(saved);
@@ -219,6 +220,7 @@ class AppendSpareTest {
         persistence.save(CrashState.batch(1, 10)).join();
         assertThat(Files.mismatch(spare(), data())).as("a copy of the saved file, not the append's spare")
             .isEqualTo(-1);
+        assertThat(Files.isSameFile(spare(), data())).as("two files, not two names of one").isFalse();
 
         persistence.append(CrashState.batch(11, 10)).join();
         assertThat(spare()).exists();

@@ -7,18 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.soapersistence.PersistenceIoException;
 import io.soapersistence.fixtures.OrderSoA;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The spare copy a save makes when appends follow saves: which saves make one, that the first append after the
- * save extends it, and that a refused or failed copy leaves the saved data as it is and costs the next append no
- * more than a full copy.
+ * The spare copy every save of the single-file layout writes beside its file: that it is the saved file byte for
+ * byte, forced and recorded, that the first append after the save extends it, and that a spare that cannot be
+ * kept leaves the saved data as it is and costs the next append no more than a full copy.
  */
 class SpareCopyOnSaveTest {
 
@@ -33,10 +33,6 @@ class SpareCopyOnSaveTest {
     void files() {
         this.data = this.dir.resolve(DatasetDirectory.DATA_FILE);
         this.spare = this.dir.resolve(AppendSpare.SPARE_FILE);
-    }
-
-    private DatasetDirectory directory() {
-        return new DatasetDirectory(this.dir, ParquetPersistence.DEFAULT_LOCK_TIMEOUT);
     }
 
     private static OrderSoA rows(long firstId, int rows) {
@@ -61,32 +57,32 @@ class SpareCopyOnSaveTest {
         }
     }
 
+    private OperationOutcome last(List<OperationOutcome> outcomes) {
+        return outcomes.get(outcomes.size() - 1);
+    }
+
     @Test
-    void theFirstAppendAfterASaveOfADatasetThatIsAppendedToExtendsTheSpareTheSaveCopied() throws IOException {
+    void aSaveWritesItsFileTwiceAndTheFirstAppendAfterItExtendsTheSpare() throws IOException {
         List<OperationOutcome> outcomes = new ArrayList<>();
         ParquetPersistence<OrderSoA> persistence = reportingTo(outcomes);
-        persistence.save(rows(1, 1_000)).join();
-        persistence.append(rows(1_001, 100)).join();
 
         persistence.save(rows(1, 2_000)).join();
-        long saved = Files.size(this.data);
-        assertThat(outcomes.get(outcomes.size() - 1).bytesWritten()).as("the saved file, written twice")
-            .isEqualTo(2 * saved);
-        persistence.append(rows(2_001, 100)).join();
 
-        assertThat(outcomes.get(0).bytesWritten()).as("a save that keeps no spare writes its file once")
-            .isEqualTo(outcomes.get(0).dataset().bytes());
-        OperationOutcome append = outcomes.get(outcomes.size() - 1);
+        long saved = Files.size(this.data);
+        assertThat(last(outcomes).bytesWritten()).as("the saved file, written twice").isEqualTo(2 * saved);
+        assertThat(last(outcomes).dataset().bytes()).isEqualTo(saved);
+        persistence.append(rows(2_001, 100)).join();
+        OperationOutcome append = last(outcomes);
         assertThat(append.operation()).isEqualTo(Operation.APPEND);
         assertThat(append.bytesWritten()).as("the new rows, indexes and a footer, not a copy of the saved file")
             .isPositive()
-            .isLessThan(Files.size(this.data) / 4);
+            .isLessThan(saved / 4);
         assertThat(persistence.load().join()).contains(savedThenAppended(2_000, 100));
         assertThat(persistence.count().join()).isEqualTo(2_100);
     }
 
     @Test
-    void theCopyIsForcedRecordedAndHoldsTheSavedFileByteForByte() throws IOException {
+    void theSpareIsASecondFileHoldingTheSavedFileByteForByteAndRecorded() throws IOException {
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
         persistence.save(rows(1, 1_000)).join();
         persistence.append(rows(1_001, 100)).join();
@@ -98,92 +94,75 @@ class SpareCopyOnSaveTest {
         assertThat(new AppendSpare(this.dir.toAbsolutePath(), this.data.toAbsolutePath()).usable())
             .as("the record names both files").isNotNull();
         assertThat(temporaryFiles()).isEmpty();
-        assertThat(directory().appendedSinceSave()).as("an unused copy is no sign of appends").isFalse();
     }
 
     @Test
-    void aSaveOfADatasetNotAppendedToSinceItsLastSaveKeepsNoSpare() throws IOException {
-        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
-        persistence.save(rows(1, 1_000)).join();
-        persistence.save(rows(1, 1_000)).join();
-        assertThat(this.spare).as("never appended to").doesNotExist();
-
-        persistence.append(rows(1_001, 10)).join();
-        persistence.save(rows(1, 500)).join();
-        assertThat(this.spare).as("appended to since the save before").exists();
-
-        persistence.save(rows(1, 600)).join();
-        assertThat(this.spare).as("the copy the last save made went unused").doesNotExist();
-        assertThat(persistence.load().join()).contains(rows(1, 600));
-    }
-
-    @Test
-    void withoutTheSpareCopyASaveMakesNone() throws IOException {
+    void withoutTheSpareCopyASaveWritesItsFileOnceAndDeletesTheSpareLeftBefore() throws IOException {
         new ParquetPersistence<>(OrderSoA.class, this.dir).save(rows(1, 1_000)).join();
-        new ParquetPersistence<>(OrderSoA.class, this.dir).append(rows(1_001, 10)).join();
-        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir)
-            .withSpareCopy(false);
+        assertThat(this.spare).exists();
+        List<OperationOutcome> outcomes = new ArrayList<>();
+        ParquetPersistence<OrderSoA> persistence = reportingTo(outcomes).withSpareCopy(false);
 
         persistence.save(rows(1, 2_000)).join();
 
         assertThat(this.spare).doesNotExist();
+        assertThat(this.dir.resolve(AppendSpare.RECORD_FILE)).doesNotExist();
+        assertThat(last(outcomes).bytesWritten()).isEqualTo(Files.size(this.data));
         assertThat(persistence.count().join()).isEqualTo(2_000);
     }
 
     @Test
-    void aDataFileThatIsNoLongerTheSavedOneIsNotCopied() throws IOException {
+    void aSpareThatCannotBePublishedLeavesTheSaveCommittedAndTheNextAppendCopies() throws IOException {
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
         persistence.save(rows(1, 1_000)).join();
-        AppendSpare.Identity saved = AppendSpare.Identity.of(this.data);
-        persistence.save(rows(1, 1_001)).join();
-
-        boolean copied = directory().write(() -> directory().copyDataFileToSpare(saved));
-
-        assertThat(copied).isFalse();
-        assertThat(this.spare).doesNotExist();
-        assertThat(temporaryFiles()).isEmpty();
-    }
-
-    @Test
-    void aCopyThatCannotBePublishedLeavesTheDataAndTheNextAppendCopies() throws IOException {
-        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
-        persistence.save(rows(1, 1_000)).join();
-        byte[] saved = Files.readAllBytes(this.data);
         // A directory that is not empty where the spare goes: neither deleted nor replaced by a rename.
+        Files.delete(this.spare);
         Files.createDirectories(this.spare.resolve("occupied"));
-
-        assertThatExceptionOfType(IOException.class).isThrownBy(
-                () -> directory().write(() -> directory().copyDataFileToSpare(AppendSpare.Identity.of(this.data))));
-
-        assertThat(Files.readAllBytes(this.data)).isEqualTo(saved);
-        assertThat(temporaryFiles()).isEmpty();
-        persistence.append(rows(1_001, 100)).join();
-        assertThat(persistence.load().join()).contains(savedThenAppended(1_000, 100));
-    }
-
-    @Test
-    void aSaveWhoseCopyIntoTheSpareFailsIsStillCommitted() throws IOException {
-        List<OperationOutcome> outcomes = new ArrayList<>();
-        ParquetPersistence<OrderSoA> persistence = reportingTo(outcomes);
-        persistence.save(rows(1, 1_000)).join();
-        persistence.append(rows(1_001, 100)).join();
-        // A directory that is not empty where the spare's record goes: the copy is made, but cannot be recorded.
-        Path record = this.dir.resolve(AppendSpare.RECORD_FILE);
-        Files.delete(record);
-        Files.createDirectories(record.resolve("occupied"));
-        assertThat(directory().appendedSinceSave()).isTrue();
         OrderSoA saved = rows(1, 2_000);
 
         persistence.save(saved).join();
 
-        OperationOutcome save = outcomes.get(outcomes.size() - 1);
-        assertThat(save.succeeded()).isTrue();
-        assertThat(save.bytesWritten()).as("the saved file alone").isEqualTo(Files.size(this.data));
-        assertThat(this.spare).as("an unrecorded copy, deleted").doesNotExist();
+        assertThat(persistence.load().join()).contains(saved);
+        assertThat(temporaryFiles()).isEmpty();
+        assertThat(new AppendSpare(this.dir.toAbsolutePath(), this.data.toAbsolutePath()).usable()).isNull();
+        persistence.append(rows(2_001, 100)).join();
+        assertThat(persistence.load().join()).contains(savedThenAppended(2_000, 100));
+    }
+
+    @Test
+    void aSaveWhoseSpareCannotBeRecordedIsCommittedAndItsSpareDeleted() throws IOException {
+        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
+        persistence.save(rows(1, 1_000)).join();
+        // A directory that is not empty where the spare's record goes: the spare is written, but cannot be recorded.
+        Path record = this.dir.resolve(AppendSpare.RECORD_FILE);
+        Files.delete(record);
+        Files.createDirectories(record.resolve("occupied"));
+        OrderSoA saved = rows(1, 2_000);
+
+        persistence.save(saved).join();
+
+        assertThat(this.spare).as("an unrecorded spare, deleted").doesNotExist();
         assertThat(temporaryFiles()).isEmpty();
         assertThat(persistence.load().join()).contains(saved);
         persistence.append(rows(2_001, 100)).join();
         assertThat(persistence.load().join()).contains(savedThenAppended(2_000, 100));
+    }
+
+    @Test
+    void aSaveThatCannotPublishLeavesTheSpareAndNoTemporaryFiles() throws IOException {
+        ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
+        persistence.save(rows(1, 1_000)).join();
+        persistence.append(rows(1_001, 10)).join();
+        byte[] spare = Files.readAllBytes(this.spare);
+        // A directory that is not empty where the data file goes: the rename that would publish the save fails.
+        Files.delete(this.data);
+        Files.createDirectories(this.data.resolve("occupied"));
+
+        assertThat(Futures.failure(persistence.save(rows(1, 500)))).isInstanceOf(PersistenceIoException.class)
+            .hasMessageContaining(this.data.toString());
+
+        assertThat(Files.readAllBytes(this.spare)).isEqualTo(spare);
+        assertThat(temporaryFiles()).as("neither the file nor its spare copy left behind").isEmpty();
     }
 
     @Test

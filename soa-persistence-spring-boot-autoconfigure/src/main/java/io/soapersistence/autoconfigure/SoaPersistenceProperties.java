@@ -56,9 +56,9 @@ public class SoaPersistenceProperties {
     private int compactionThreshold = ParquetPersistence.DEFAULT_COMPACTION_THRESHOLD;
 
     /**
-     * Whether appends to the single-file layout keep the replaced version as a hidden spare copy, so that the next
-     * append writes only its new rows instead of copying the whole file; a save of a dataset appended to since the
-     * save before copies its file into the spare too. Costs about one more data file of disk.
+     * Whether the single-file layout keeps a hidden spare copy of its data file, written by every save beside its
+     * file and kept by every append, so that appends write only their new rows instead of copying the whole file.
+     * Costs one more data file of disk, and saves write their file twice.
      */
     private boolean spareCopy = true;
 
