@@ -253,6 +253,9 @@ final class ChannelOutputFile implements OutputFile {
             catch (IOException ex) {
                 dropMirror(ex);
             }
+            catch (RuntimeException ex) {
+                dropMirror(new IOException(ex));
+            }
         }
 
         /**
@@ -392,12 +395,19 @@ final class ChannelOutputFile implements OutputFile {
                     at += this.channel.write(source, at);
                 }
                 catch (IOException ex) {
-                    if (this.mirrorChannel == null) {
+                    if (this.mirrorChannel == null || !this.channel.isOpen()) {
                         throw ex;
                     }
                     // A full disk: the file comes first, and the mirror's blocks may be what it needs.
                     dropMirror(ex);
                     mirrored = null;
+                    try {
+                        at += this.channel.write(source, at);
+                    }
+                    catch (IOException again) {
+                        again.addSuppressed(ex);
+                        throw again;
+                    }
                 }
             }
             this.forceAhead.written(length);

@@ -77,8 +77,8 @@ final class DatasetDirectory {
      */
     private List<PartName> lockedParts;
 
-    /** Whether files here can be hard-linked, once probed. */
-    private volatile Boolean links;
+    /** Whether a probe found that files here can be hard-linked. */
+    private volatile boolean linksWorked;
 
     /** Read and write for the owner only: data files often hold what other users of a machine must not see. */
     static final Set<PosixFilePermission> OWNER_ONLY = Set.of(PosixFilePermission.OWNER_READ,
@@ -275,6 +275,10 @@ final class DatasetDirectory {
                 discardSpare();
                 return ex;
             }
+            catch (RuntimeException ex) {
+                discardSpare();
+                return new IOException(ex);
+            }
         }
         finally {
             if (replacedSpare != null) {
@@ -346,22 +350,25 @@ final class DatasetDirectory {
 
     /**
      * Whether files in the directory can get a second name, which an append's commit of the spare needs; probed
-     * once per instance, under the write lock.
+     * under the write lock until a probe succeeds, so that a passing failure does not end the spare for good.
      */
-    boolean linksWork() throws IOException {
-        Boolean known = this.links;
-        if (known == null) {
-            Path probe = newTempFile();
-            Files.createFile(probe, fileAttributes());
-            try {
-                known = linkable(probe);
-            }
-            finally {
-                deleteQuietly(probe);
-            }
-            this.links = known;
+    boolean linksWork() {
+        if (this.linksWorked) {
+            return true;
         }
-        return known;
+        Path probe = newTempFile();
+        try {
+            Files.createFile(probe, fileAttributes());
+            this.linksWorked = linkable(probe);
+        }
+        catch (IOException | UnsupportedOperationException ex) {
+            // The write that follows meets the same file system and reports what is wrong with it.
+            return false;
+        }
+        finally {
+            deleteQuietly(probe);
+        }
+        return this.linksWorked;
     }
 
     /** Whether {@code file} can get a second name: the one call a spare's commit needs that some file systems lack. */

@@ -55,18 +55,23 @@ final class EncodedRowGroup {
      * done. Returns when every column is written.
      */
     void writeTo(ParquetFileWriter fileWriter) throws Exception {
-        fileWriter.startBlock(this.rows);
-        synchronized (this.lock) {
-            this.fileWriter = fileWriter;
-            this.writing = true;
-        }
         try {
+            fileWriter.startBlock(this.rows);
+            synchronized (this.lock) {
+                this.fileWriter = fileWriter;
+                this.writing = true;
+            }
             writeReadyColumns();
             // Every column task, whose thread may have written columns, has ended when this returns.
             this.columns.await();
         }
         catch (Exception | Error ex) {
+            // Columns not started are skipped, and the caller may close the file only once no thread writes to it.
+            this.columns.discard(pages -> stop());
             stop();
+            synchronized (this.lock) {
+                IoThreads.awaitUninterruptibly(this.lock, () -> !this.writing);
+            }
             throw ex;
         }
         synchronized (this.lock) {
@@ -105,10 +110,7 @@ final class EncodedRowGroup {
             synchronized (this.lock) {
                 next = (this.stopped || this.written == this.encoded.length) ? null : this.encoded[this.written];
                 if (next == null) {
-                    this.writing = false;
-                    if (this.stopped) {
-                        releaseUnwritten();
-                    }
+                    stopWriting();
                     return;
                 }
             }
@@ -117,9 +119,9 @@ final class EncodedRowGroup {
             }
             catch (Exception | Error ex) {
                 synchronized (this.lock) {
-                    this.writing = false;
+                    this.stopped = true;
+                    stopWriting();
                 }
-                stop();
                 throw ex;
             }
             synchronized (this.lock) {
@@ -128,6 +130,15 @@ final class EncodedRowGroup {
             }
             next.close();
         }
+    }
+
+    /** Lets another thread write, or wakes the thread waiting for the writer to leave; the caller holds the lock. */
+    private void stopWriting() {
+        this.writing = false;
+        if (this.stopped) {
+            releaseUnwritten();
+        }
+        this.lock.notifyAll();
     }
 
     /** Writes nothing more and releases what is encoded; a thread that is writing releases when it stops. */

@@ -58,9 +58,10 @@ final class ForceAhead {
             if (!this.started && this.written >= AHEAD && !this.cancelled) {
                 this.started = true;
                 for (int t = 0; t < THREADS; t++) {
-                    // Counted as they are handed over: finish and cancel wait for exactly the threads that run.
-                    this.forcing++;
+                    // Counted once handed over, so finish and cancel wait for exactly the threads that run; a thread
+                    // cannot count itself out before then, as it needs the lock this method holds.
                     IoThreads.run(this::forceWritten);
+                    this.forcing++;
                 }
             }
             this.lock.notifyAll();
@@ -68,8 +69,8 @@ final class ForceAhead {
     }
 
     /**
-     * Waits for the forcing threads to force what was written before this call and to stop. The caller forces
-     * the file once more afterwards, for its length and whatever a thread had not claimed.
+     * Lets the forcing threads end the forces they are in and waits for them to stop. The caller forces the file
+     * once more afterwards, for its length and the bytes no thread claimed.
      */
     void finish() throws IOException {
         synchronized (this.lock) {

@@ -353,11 +353,12 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
      * With the spare, every save writes its file twice, as the data file and as the spare, and an append writes
      * only the row groups the spare lacks, its new rows and a footer, into the spare, and publishes it by rename;
      * the file it replaces becomes the next spare. An append finds no usable spare only after the data file was
-     * replaced from outside or a crash lost the spare's name; it then copies all stored chunks into a new file and
-     * keeps the file it replaced as the spare. Without the spare, saves write once and every append copies, so its
-     * cost grows with the dataset. The spare is a hidden file, {@code .data.parquet.spare}, as large as the data
-     * file or a little smaller; a clear deletes it, and so does a save or an append of an instance without it. The
-     * multi-file layout never keeps one.
+     * replaced from outside, a crash lost the spare's name, a save could not keep its spare (a full disk, say),
+     * an instance without the spare wrote last, or on a file system without hard links; it then copies all stored
+     * chunks into a new file and keeps the file it replaced as the spare. Without the spare, saves write once and
+     * every append copies, so its cost grows with the dataset. The spare is a hidden file,
+     * {@code .data.parquet.spare}, as large as the data file, or smaller by the last append; a clear deletes it,
+     * and so does a save or an append of an instance without it. The multi-file layout never keeps one.
      *
      * @param keep whether to keep the spare copy
      * @return a new instance; this one is unchanged
@@ -943,7 +944,8 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
             Written written = writeNewFile(output, batches, this.parquetSchema, this.settings.compression, headStart);
             long bytes = Files.size(temp);
             IOException spareFailure = output.mirrorFailure();
-            if (spareFailure == null) {
+            boolean spareWritten = spareFailure == null;
+            if (spareWritten) {
                 spareFailure = this.directory.commitWithSpare(temp, copy);
             }
             else {
@@ -951,7 +953,7 @@ public final class ParquetPersistence<T extends ToArrow<T>> implements SoAPersis
                 this.directory.discardSpare();
             }
             committed = true;
-            recordWrite(stats, written, (output.mirrorFailure() == null) ? 2 * bytes : bytes, bytes);
+            recordWrite(stats, written, spareWritten ? 2 * bytes : bytes, bytes);
             if (spareFailure != null) {
                 LOGGER.log(System.Logger.Level.WARNING, "the write of " + file() + " is committed without its "
                         + "spare copy; the next append copies the whole file", spareFailure);

@@ -1,6 +1,7 @@
 package io.soapersistence.parquet;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The mirrored output a save writes its file and its spare through. */
 class ChannelOutputFileTest {
@@ -63,5 +65,20 @@ class ChannelOutputFileTest {
             .hasMessageContaining(mirror.toString());
         assertThat(Files.readAllBytes(file)).isEqualTo(written);
         assertThat(mirror).doesNotExist();
+    }
+
+    @Test
+    void anInterruptedWriteFailsAsInterruptedRatherThanAsAnotherIoError() throws IOException {
+        ChannelOutputFile output = ChannelOutputFile.mirrored(this.dir.resolve("file"), this.dir.resolve("mirror"));
+        PositionOutputStream stream = output.create(0);
+        Thread.currentThread().interrupt();
+        try {
+            // Larger than the buffer, so it goes to the channel at once.
+            assertThatThrownBy(() -> stream.write(new byte[1 << 20])).isInstanceOf(ClosedByInterruptException.class);
+        }
+        finally {
+            Thread.interrupted();
+            output.abort();
+        }
     }
 }
