@@ -250,11 +250,8 @@ final class ChannelOutputFile implements OutputFile {
                 }
                 this.mirrorForceAhead.written(length);
             }
-            catch (IOException ex) {
-                dropMirror(ex);
-            }
-            catch (RuntimeException ex) {
-                dropMirror(new IOException(ex));
+            catch (IOException | RuntimeException ex) {
+                dropMirror((ex instanceof IOException io) ? io : new IOException(ex));
             }
         }
 

@@ -271,13 +271,9 @@ final class DatasetDirectory {
                 this.spare.record(newTempFile(), fileAttributes());
                 return null;
             }
-            catch (IOException ex) {
+            catch (IOException | RuntimeException ex) {
                 discardSpare();
-                return ex;
-            }
-            catch (RuntimeException ex) {
-                discardSpare();
-                return new IOException(ex);
+                return (ex instanceof IOException io) ? io : new IOException(ex);
             }
         }
         finally {

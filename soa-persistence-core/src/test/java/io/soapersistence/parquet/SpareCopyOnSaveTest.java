@@ -57,6 +57,12 @@ class SpareCopyOnSaveTest {
         }
     }
 
+    /** Replaces {@code file} by a directory that is not empty, which neither a rename nor a delete replaces. */
+    private static void occupyWithADirectory(Path file) throws IOException {
+        Files.delete(file);
+        Files.createDirectories(file.resolve("occupied"));
+    }
+
     private OperationOutcome last(List<OperationOutcome> outcomes) {
         return outcomes.get(outcomes.size() - 1);
     }
@@ -116,8 +122,7 @@ class SpareCopyOnSaveTest {
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
         persistence.save(rows(1, 1_000)).join();
         // A directory that is not empty where the spare goes: neither deleted nor replaced by a rename.
-        Files.delete(this.spare);
-        Files.createDirectories(this.spare.resolve("occupied"));
+        occupyWithADirectory(this.spare);
         OrderSoA saved = rows(1, 2_000);
 
         persistence.save(saved).join();
@@ -134,9 +139,7 @@ class SpareCopyOnSaveTest {
         ParquetPersistence<OrderSoA> persistence = new ParquetPersistence<>(OrderSoA.class, this.dir);
         persistence.save(rows(1, 1_000)).join();
         // A directory that is not empty where the spare's record goes: the spare is written, but cannot be recorded.
-        Path record = this.dir.resolve(AppendSpare.RECORD_FILE);
-        Files.delete(record);
-        Files.createDirectories(record.resolve("occupied"));
+        occupyWithADirectory(this.dir.resolve(AppendSpare.RECORD_FILE));
         OrderSoA saved = rows(1, 2_000);
 
         persistence.save(saved).join();
@@ -155,8 +158,7 @@ class SpareCopyOnSaveTest {
         persistence.append(rows(1_001, 10)).join();
         byte[] spare = Files.readAllBytes(this.spare);
         // A directory that is not empty where the data file goes: the rename that would publish the save fails.
-        Files.delete(this.data);
-        Files.createDirectories(this.data.resolve("occupied"));
+        occupyWithADirectory(this.data);
 
         assertThat(Futures.failure(persistence.save(rows(1, 500)))).isInstanceOf(PersistenceIoException.class)
             .hasMessageContaining(this.data.toString());
